@@ -1,0 +1,113 @@
+# Baton: one entry point. ARCH=rv32 (default) or ARCH=i386.
+#   make deps | make | make run | make gdb | make test | make bench | make clean
+# See docs/build.md for every target and variable.
+
+ARCH     ?= rv32
+MANIFEST ?= demo
+B        := build/$(ARCH)
+BIN      := build/bin
+CC       := clang
+LD       := ld.lld
+OBJDUMP  := llvm-objdump
+NM       := llvm-nm
+
+ifeq ($(ARCH),rv32)
+  TARGET := --target=riscv32-unknown-none-elf -march=rv32ima -mabi=ilp32 \
+            -mcmodel=medany -mno-relax
+  LDEMU  := elf32lriscv
+else ifeq ($(ARCH),i386)
+  TARGET := --target=i386-unknown-none-elf -march=i686 -mno-sse -mno-mmx \
+            -mno-80387
+  LDEMU  := elf_i386
+else
+  $(error ARCH must be rv32 or i386, not '$(ARCH)')
+endif
+
+WARN     := -Wall -Wextra -Werror
+FREE     := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic \
+            -fno-stack-protector -fno-omit-frame-pointer -O2 -g $(WARN)
+KCFLAGS  := $(TARGET) $(FREE) -Ikernel -Iinclude -Iarch/$(ARCH)
+UCFLAGS  := $(TARGET) $(FREE) -Iinclude -Iuser/include -Iuser/lib/arch/$(ARCH)
+HOSTCC   := clang
+HOSTCFLAGS := -std=c11 -g -O1 $(WARN) -Iinclude -D_DEFAULT_SOURCE \
+              -fsanitize=address,undefined -fno-omit-frame-pointer
+
+# ---- sources ------------------------------------------------------------------
+# Kernel objects go to $(B)/k/, user objects to $(B)/u/: lib/ is built twice,
+# once with the kernel's flags and once with the user programs'.
+KSRC  := $(wildcard kernel/*.c) $(wildcard arch/$(ARCH)/*.c) \
+         $(wildcard arch/$(ARCH)/*.S) $(wildcard lib/*.c)
+KOBJ  := $(patsubst %,$(B)/k/%.o,$(KSRC))
+USRC  := $(wildcard user/lib/*.c) $(wildcard user/lib/arch/$(ARCH)/*.S) \
+         $(wildcard lib/*.c)
+UOBJ  := $(patsubst %,$(B)/u/%.o,$(USRC))
+# Every .c in a program folder is one user program, named after its file.
+PROG_DIRS := user/progs tests/qemu/progs
+PROGS     := $(foreach d,$(PROG_DIRS),$(wildcard $(d)/*.c))
+PROG_ELFS := $(patsubst %.c,$(B)/prog/%.elf,$(notdir $(PROGS)))
+vpath %.c $(PROG_DIRS)
+
+.PHONY: all run gdb test bench deps deps-build clean image
+all: $(B)/baton.elf $(B)/baton.asm $(B)/baton.sym
+
+# ---- compile --------------------------------------------------------------------
+$(B)/k/%.o: % | deps-build
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
+$(B)/u/%.o: % | deps-build
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -MMD -MP -c $< -o $@
+
+# ---- user programs ----------------------------------------------------------------
+$(B)/libuser.a: $(UOBJ)
+	@rm -f $@
+	llvm-ar rcs $@ $^
+$(B)/prog/%.o: %.c | deps-build
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -MMD -MP -c $< -o $@
+$(B)/prog/%.elf: $(B)/prog/%.o $(B)/libuser.a user/lib/user.ld
+	$(LD) -m $(LDEMU) -T user/lib/user.ld -o $@ $< $(B)/libuser.a
+
+# ---- kernel images: the kernel plus one manifest of tasks -----------------------
+# A manifest (user/manifests/NAME.txt or tests/qemu/NAME.manifest) lists the
+# tasks; scripts/mkmanifest.sh turns it into C that embeds their programs.
+$(B)/manifest/%.c: user/manifests/%.txt scripts/mkmanifest.sh
+	@mkdir -p $(dir $@)
+	sh scripts/mkmanifest.sh $< $(B)/prog > $@
+$(B)/manifest/%.c: tests/qemu/%.manifest scripts/mkmanifest.sh
+	@mkdir -p $(dir $@)
+	sh scripts/mkmanifest.sh $< $(B)/prog > $@
+$(B)/manifest/%.o: $(B)/manifest/%.c $(PROG_ELFS)
+	$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/img/%.elf: $(KOBJ) $(B)/manifest/%.o arch/$(ARCH)/kernel.ld
+	@mkdir -p $(dir $@)
+	$(LD) -m $(LDEMU) -T arch/$(ARCH)/kernel.ld -o $@ $(KOBJ) $(B)/manifest/$*.o
+$(B)/baton.elf: $(B)/img/$(MANIFEST).elf
+	cp $< $@
+$(B)/baton.asm: $(B)/baton.elf
+	$(OBJDUMP) -d -S --no-show-raw-insn $< > $@
+$(B)/baton.sym: $(B)/baton.elf
+	$(NM) -n $< > $@
+image: $(B)/img/$(MANIFEST).elf
+
+# ---- run and debug -------------------------------------------------------------------
+run: all | deps-build
+	sh scripts/qemu.sh $(ARCH) $(B)/baton.elf
+gdb: all | deps-build
+	sh scripts/gdb.sh $(ARCH) $(B)/baton.elf
+
+# ---- tests -----------------------------------------------------------------------------
+test: | deps
+	sh tests/run-all.sh
+
+# ---- dependencies ------------------------------------------------------------------
+deps:
+	sh scripts/deps.sh
+# The build itself needs only the compiler; checked quietly.
+deps-build:
+	@command -v $(CC) >/dev/null && command -v $(LD) >/dev/null || sh scripts/deps.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,30 @@
+/* syscall.h - the system call numbers and register ABI shared by the kernel
+ * and the user library.
+ *
+ * A system call carries a number and up to six word arguments in registers,
+ * and returns one word (an error_t or a value) plus up to six output words in
+ * the same argument registers. Each port names its registers:
+ *
+ *   slot      rv32   i386
+ *   number    a0     eax      (the return value comes back here)
+ *   arg 1..6  a1-a6  ebx ecx edx esi edi ebp
+ *
+ * User code never writes these by hand: user/lib/arch/<arch>/syscall.h does. */
+#ifndef BATON_SYSCALL_H
+#define BATON_SYSCALL_H
+
+#define SYSCALL_NARGS 6
+
+enum syscall_number {
+    SYS_CONSOLE_WRITE = 1, /* (buf, len) -> bytes written or error         */
+    SYS_CONSOLE_READ  = 2, /* (buf, len) -> bytes read; blocks for one     */
+    SYS_EXIT          = 3, /* (status) -> does not return                  */
+    SYS_YIELD         = 4, /* () -> OK                                     */
+    SYS_TASK_SELF     = 5, /* () -> own task id                            */
+    SYS_SLEEP         = 6, /* (ms) -> OK                                   */
+    SYS_UPTIME        = 7, /* () -> milliseconds since boot                */
+    SYS_KOBJECTS      = 8, /* () -> kernel objects in use (leak checks)    */
+    SYSCALL_COUNT
+};
+
+#endif

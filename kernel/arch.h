@@ -1,0 +1,120 @@
+/* arch.h - the one interface between the portable kernel and a port.
+ *
+ * arch/rv32, arch/i386 and sim/ each implement every hook declared here; the
+ * code in kernel/ calls nothing else that is machine specific. The hooks are
+ * grouped as a student meets them: boot, console, memory and MMU, tasks and
+ * context switch, traps, timer and interrupts, power, cycle counter.
+ *
+ * Each port also provides <arch_types.h> (on its include path) defining:
+ *   struct arch_task   per-task machine state (saved kernel stack pointer...)
+ *   struct arch_frame  the user registers saved on a trap
+ *   struct arch_vm     one address space (root page-table address)
+ *   ARCH_NAME          "rv32" or "i386"
+ *   ARCH_FASTPATH_BYTES  channel data that fits in syscall registers */
+#ifndef KERNEL_ARCH_H
+#define KERNEL_ARCH_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdnoreturn.h>
+#include <baton/error.h>
+#include <arch_types.h>
+
+#define PAGE_SIZE 4096u
+
+/* User virtual memory, the same on every port: a task's program is linked at
+ * USER_BASE, its stack ends at USER_STACK_TOP, and nothing of the kernel is
+ * mapped with user permission anywhere. */
+#define USER_BASE       0x40000000u
+#define USER_STACK_TOP  0x4ff00000u
+#define USER_STACK_SIZE (16 * 1024u)
+#define USER_SHM_BASE   0x48000000u   /* channel shared-memory windows */
+#define USER_END        0x50000000u
+
+/* ---- Boot ----------------------------------------------------------------
+ * The port's entry code sets up a stack, the console, traps and the kernel's
+ * own mappings, then calls kernel_main() (kernel/main.c), which never returns.
+ */
+noreturn void kernel_main(void);
+
+/* The free physical memory the kernel may hand out, page aligned: everything
+ * between the end of the kernel image and the end of RAM. */
+void arch_mem_range(uintptr_t *start, uintptr_t *end);
+
+/* ---- Console (the UART) ------------------------------------------------- */
+void arch_console_putc(char c);        /* blocks until the UART takes it */
+int  arch_console_getc(void);          /* a received byte, or -1: never blocks */
+
+/* ---- MMU -----------------------------------------------------------------
+ * Physical memory is mapped 1:1 in the kernel, so a physical address is also
+ * a kernel pointer. Page-table pages come from page_alloc() (kernel/page.h). */
+enum {
+    VM_READ  = 1 << 0,
+    VM_WRITE = 1 << 1,
+    VM_EXEC  = 1 << 2,
+    VM_USER  = 1 << 3,
+};
+
+/* A new address space holding the kernel's (supervisor-only) mappings. */
+error_t arch_vm_init(struct arch_vm *vm);
+/* Map one page at user address va to physical page pa with VM_* flags. */
+error_t arch_vm_map(struct arch_vm *vm, uintptr_t va, uintptr_t pa, unsigned flags);
+/* Remove the mapping at va; returns the page it mapped, or 0. */
+uintptr_t arch_vm_unmap(struct arch_vm *vm, uintptr_t va);
+/* The physical page mapped at va and its VM_* flags, or 0 if unmapped. */
+uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags);
+/* Free the page-table pages (not the pages they map: the kernel owns those). */
+void arch_vm_destroy(struct arch_vm *vm);
+/* Make vm the address space of the CPU (and flush stale translations). */
+void arch_vm_activate(struct arch_vm *vm);
+
+/* ---- Tasks and the context switch ----------------------------------------
+ * Every task has a kernel stack; a trap from user mode saves the user
+ * registers (struct arch_frame) at its top. A context switch swaps kernel
+ * stacks: it returns in the other task, which later returns to user mode. */
+
+/* Prepare a user task: its first switch-in enters user mode at entry with
+ * stack pointer usp. kstack_top is the top of its kernel stack. */
+void arch_task_init_user(struct arch_task *at, void *kstack_top,
+                         uintptr_t entry, uintptr_t usp);
+/* Prepare a kernel thread (the idle task) that runs fn(). */
+void arch_task_init_kernel(struct arch_task *at, void *kstack_top,
+                           void (*fn)(void));
+/* Save the running task's kernel context in prev, resume next. */
+void arch_switch(struct arch_task *prev, struct arch_task *next);
+/* The saved user registers of a task (valid while it is in the kernel). */
+struct arch_frame *arch_task_frame(struct arch_task *at);
+
+/* Syscall registers of a saved frame, by slot (see <baton/syscall.h>):
+ * slot 0 is the number on entry and the return value on exit, 1..6 args. */
+uint32_t arch_frame_get(const struct arch_frame *f, int slot);
+void     arch_frame_set(struct arch_frame *f, int slot, uint32_t value);
+uintptr_t arch_frame_pc(const struct arch_frame *f);
+
+/* ---- Traps: what a port calls in the portable kernel ---------------------
+ * A port's trap handler decodes the cause and calls exactly one of these with
+ * interrupts off. When it returns, the port returns to user mode in whatever
+ * task is now current (it may differ: the kernel may have switched). */
+void trap_syscall(struct arch_frame *f);                  /* kernel/syscall.c */
+/* Kills the current task: never returns to it (the kernel switches away). */
+noreturn void trap_user_fault(const char *what, uintptr_t pc, uintptr_t addr);
+void trap_timer(void);                                    /* kernel/sched.c */
+void trap_irq(int irq);                                   /* kernel/irq.c */
+
+/* ---- Timer and interrupts ------------------------------------------------ */
+#define ARCH_TICK_HZ 100
+void arch_timer_init(void);            /* periodic trap_timer() at TICK_HZ */
+void arch_irq_enable(int irq);         /* unmask a device interrupt line */
+void arch_irq_disable(int irq);
+int  arch_irq_uart(void);              /* the UART's receive interrupt line */
+/* Wait for an interrupt with interrupts enabled (the idle task). Returns
+ * after the interrupt was handled, with interrupts off again. */
+void arch_idle(void);
+
+/* ---- Power and time ------------------------------------------------------ */
+/* Stop QEMU with status: 0 is success, anything else a failure. */
+noreturn void arch_poweroff(int status);
+/* A free-running counter: instructions retired under -icount shift=0. */
+uint64_t arch_cycles(void);
+
+#endif

@@ -1,0 +1,26 @@
+/* manifest.h - the tasks built into a kernel image.
+ *
+ * scripts/mkmanifest.sh turns a manifest text file (user/manifests/*.txt)
+ * into a table of these, with each program's ELF file embedded beside it.
+ * kernel_main() starts one task per entry, in order: ids 1, 2, 3... */
+#ifndef KERNEL_MANIFEST_H
+#define KERNEL_MANIFEST_H
+
+#include <stdint.h>
+
+/* Portable interrupt names a task may be granted (bit numbers in .irqs). */
+enum { MANIFEST_IRQ_UART = 0 };
+
+struct manifest_task {
+    const char *name;
+    const unsigned char *elf, *elf_end;   /* the program, an ELF32 file */
+    int priority;                         /* TASK_PRIO_MIN..TASK_PRIO_MAX */
+    uint32_t send_ports;                  /* bit p: may open port p to send */
+    uint32_t recv_ports;                  /* bit p: may open port p to receive */
+    uint32_t irqs;                        /* bit i: may acquire MANIFEST_IRQ_i */
+};
+
+extern const struct manifest_task manifest_tasks[];
+extern const int manifest_count;
+
+#endif

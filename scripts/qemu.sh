@@ -1,0 +1,36 @@
+#!/bin/sh
+# qemu.sh ARCH IMAGE [QEMU OPTIONS...] - boot a Baton kernel image in QEMU.
+#
+# The console is this terminal (Ctrl-A X quits). The exit status is the
+# kernel's: 0 when every task finished, non-zero after a panic. With
+# BATON_TIMEOUT=SECONDS set, QEMU is stopped after that long (status 124).
+set -u
+arch=$1
+image=$2
+shift 2
+[ -r "$image" ] || { echo "qemu.sh: no kernel image $image (run make ARCH=$arch)" >&2; exit 2; }
+
+case $arch in
+rv32) set -- qemu-system-riscv32 -machine virt -bios none -m 128M \
+          -nographic -kernel "$image" "$@" ;;
+i386) set -- qemu-system-i386 -m 128M -nographic -no-reboot \
+          -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$image" "$@" ;;
+*) echo "qemu.sh: unknown ARCH '$arch' (rv32 or i386)" >&2; exit 2 ;;
+esac
+
+if [ -n "${BATON_TIMEOUT:-}" ]; then
+    timeout -k 5 "$BATON_TIMEOUT" "$@"
+else
+    "$@"
+fi
+rc=$?
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+    echo "qemu.sh: timed out after ${BATON_TIMEOUT}s" >&2
+    exit 124
+fi
+# isa-debug-exit makes QEMU exit with (value << 1) | 1: undo that, so that
+# both ports report the kernel's own status.
+if [ "$arch" = i386 ] && [ $((rc % 2)) -eq 1 ]; then
+    rc=$(( (rc - 1) / 2 ))
+fi
+exit $rc

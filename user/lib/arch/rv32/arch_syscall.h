@@ -1,0 +1,31 @@
+/* arch_syscall.h (rv32) - the ecall instruction with Baton's register ABI:
+ * a0 = number (and the return value), a1..a6 = arguments and output words. */
+#ifndef USER_ARCH_SYSCALL_H
+#define USER_ARCH_SYSCALL_H
+
+#include <stdint.h>
+
+/* Make a system call; out (may be NULL) receives the six argument registers
+ * as the kernel left them, for calls that return more than one word. */
+static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
+{
+    register long a0 __asm__("a0") = n;
+    register uint32_t a1 __asm__("a1") = a[0];
+    register uint32_t a2 __asm__("a2") = a[1];
+    register uint32_t a3 __asm__("a3") = a[2];
+    register uint32_t a4 __asm__("a4") = a[3];
+    register uint32_t a5 __asm__("a5") = a[4];
+    register uint32_t a6 __asm__("a6") = a[5];
+    __asm__ volatile("ecall"
+                     : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a4),
+                       "+r"(a5), "+r"(a6)
+                     :
+                     : "memory");
+    if (out) {
+        out[0] = a1; out[1] = a2; out[2] = a3;
+        out[3] = a4; out[4] = a5; out[5] = a6;
+    }
+    return a0;
+}
+
+#endif
