@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdnoreturn.h>
 #include <baton/error.h>
+#include <baton/syscall.h>
 #include <arch_types.h>
 
 #define PAGE_SIZE 4096u
@@ -102,7 +103,8 @@ void trap_timer(void);                                    /* kernel/sched.c */
 void trap_irq(int irq);                                   /* kernel/irq.c */
 
 /* ---- Timer and interrupts ------------------------------------------------ */
-#define ARCH_TICK_HZ 100
+#define ARCH_TICK_MS TICK_MS          /* <baton/syscall.h> */
+#define ARCH_TICK_HZ (1000 / ARCH_TICK_MS)
 void arch_timer_init(void);            /* periodic trap_timer() at TICK_HZ */
 void arch_irq_enable(int irq);         /* unmask a device interrupt line */
 void arch_irq_disable(int irq);

@@ -1,6 +1,6 @@
 /* manifest.h - the tasks built into a kernel image.
  *
- * scripts/mkmanifest.sh turns a manifest text file (user/manifests/*.txt)
+ * scripts/mkmanifest.sh turns a manifest text file (user/manifests/NAME.txt)
  * into a table of these, with each program's ELF file embedded beside it.
  * kernel_main() starts one task per entry, in order: ids 1, 2, 3... */
 #ifndef KERNEL_MANIFEST_H

@@ -27,4 +27,18 @@ enum syscall_number {
     SYSCALL_COUNT
 };
 
+/* SYS_KOBJECTS(kind): how many of each kernel object are in use. */
+enum kobject_kind {
+    KOBJ_PAGES = 0,   /* physical pages handed out */
+    KOBJ_TASKS = 1,   /* live tasks, idle not counted */
+    KOBJ_KINDS
+};
+
+/* The kernel clock ticks every TICK_MS: uptime_ms() and sleep_ms() move in
+ * these steps. */
+#define TICK_MS 10
+
+/* The most SYS_CONSOLE_WRITE takes in one call. */
+#define CONSOLE_WRITE_MAX 4096
+
 #endif

@@ -1,0 +1,42 @@
+/* arch_types.h (i386) - the machine state the portable kernel stores for the
+ * port: a task's kernel context, the trap frame, an address space. */
+#ifndef ARCH_TYPES_H
+#define ARCH_TYPES_H
+
+#include <stdint.h>
+
+#define ARCH_NAME "i386"
+/* Channel data carried in syscall registers: 4 of the 6 argument words. */
+#define ARCH_FASTPATH_BYTES 16
+
+/* A task's kernel context while it is switched out. Everything else it needs
+ * (callee-saved registers, return address) is pushed on its kernel stack. */
+struct arch_task {
+    uint32_t esp;          /* saved kernel stack pointer (switch.S) */
+    uint32_t kstack_top;   /* loaded into TSS.esp0 when the task runs */
+};
+
+/* The registers a trap saves on the kernel stack, lowest address first: the
+ * reverse of the order trapentry.S and the CPU push them. Change one and you
+ * must change the other. */
+struct arch_frame {
+    /* pushal */
+    uint32_t edi, esi, ebp;
+    uint32_t esp_pushal;   /* the kernel esp at pushal time; popal skips it */
+    uint32_t ebx, edx, ecx, eax;
+    /* segment registers: a 32-bit push may leave the upper half as garbage */
+    uint16_t gs, gs_pad, fs, fs_pad, es, es_pad, ds, ds_pad;
+    /* the entry stub */
+    uint32_t vector;       /* 0..31 exception, 32..47 IRQ, 0x80 syscall */
+    uint32_t error;        /* the CPU's error code, or 0 */
+    /* the CPU */
+    uint32_t eip, cs, eflags;
+    uint32_t esp, ss;      /* only when the trap came from user mode */
+};
+
+/* An address space: the physical address of its page directory. */
+struct arch_vm {
+    uint32_t pd;
+};
+
+#endif

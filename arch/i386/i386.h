@@ -1,0 +1,51 @@
+/* i386.h (i386) - what the files of the port share with each other, and
+ * with the assembly files (so only #defines outside the C-only part). */
+#ifndef ARCH_I386_H
+#define ARCH_I386_H
+
+/* Segment selectors: GDT index * 8, plus the requested privilege level
+ * (RPL) in the low two bits: 0 for the kernel, 3 for user mode. */
+#define KERNEL_CS  0x08
+#define KERNEL_DS  0x10
+#define USER_CS    (0x18 | 3)
+#define USER_DS    (0x20 | 3)
+#define TSS_SEL    0x28
+
+/* Interrupt vectors: the CPU's exceptions take 0..31, so the PIC's 16 lines
+ * are moved to 32..47. */
+#define IRQ_BASE       32
+#define IRQ_COUNT      16
+#define IRQ_TIMER      0
+#define IRQ_COM1       4
+#define SYSCALL_VECTOR 0x80
+
+#define EFLAGS_IF      0x200   /* interrupts enabled */
+#define EFLAGS_ALWAYS1 0x002   /* bit 1 is reserved and reads as 1 */
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+/* boot.S and kernel.ld */
+extern char __kernel_end[];
+
+/* gdt.c */
+void gdt_init(void);
+void tss_set_esp0(uint32_t esp0);
+
+/* trap.c, trapentry.S */
+void idt_init(void);
+void trap_return(void);          /* pops a struct arch_frame and irets */
+
+/* pic.c */
+void pic_init(void);
+void pic_eoi(int irq);
+int  pic_spurious(int irq);
+
+/* uart.c */
+void uart_init(void);
+
+/* mmu.c */
+void paging_init(void);
+#endif
+
+#endif

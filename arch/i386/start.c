@@ -1,0 +1,60 @@
+/* start.c (i386) - the boot sequence in C, from boot.S to kernel_main(),
+ * and the machine-wide hooks: free memory, power off, cycle counter. */
+#include "arch.h"
+#include "printk.h"
+#include "i386.h"
+#include "x86.h"
+
+#define MB_BOOT_MAGIC   0x2BADB002   /* in eax when a multiboot loader jumps */
+#define MB_INFO_MEM     (1 << 0)     /* mem_lower/mem_upper are valid */
+#define IDENTITY_MAP_END (128u << 20) /* mmu.c maps this much RAM, 1:1 */
+#define DEBUG_EXIT_PORT 0xf4         /* QEMU's isa-debug-exit device */
+
+/* The start of the multiboot information (the rest is not needed). */
+struct multiboot_info {
+    uint32_t flags;
+    uint32_t mem_lower;   /* KiB of RAM below 1 MiB */
+    uint32_t mem_upper;   /* KiB of RAM from 1 MiB up to the first hole */
+};
+
+static uintptr_t ram_end;
+
+/* Called by boot.S on the boot stack, with paging and interrupts off. */
+noreturn void i386_start(uint32_t magic, const struct multiboot_info *info);
+
+noreturn void i386_start(uint32_t magic, const struct multiboot_info *info)
+{
+    uart_init();            /* first, so that a panic can be seen */
+    if (magic != MB_BOOT_MAGIC || !(info->flags & MB_INFO_MEM))
+        panic("i386: not started by a multiboot loader with a memory size");
+    /* Read it now: the loader keeps the information just past the kernel,
+     * in memory that the page allocator will soon hand out. */
+    ram_end = (1u << 20) + (uintptr_t)info->mem_upper * 1024;
+    gdt_init();
+    idt_init();
+    pic_init();
+    paging_init();
+    kernel_main();
+}
+
+void arch_mem_range(uintptr_t *start, uintptr_t *end)
+{
+    uintptr_t top = ram_end < IDENTITY_MAP_END ? ram_end : IDENTITY_MAP_END;
+    *start = (uintptr_t)__kernel_end;          /* page aligned by kernel.ld */
+    *end = top & ~(uintptr_t)(PAGE_SIZE - 1);
+}
+
+/* QEMU exits with status (value << 1) | 1; scripts/qemu.sh undoes that. */
+noreturn void arch_poweroff(int status)
+{
+    outl(DEBUG_EXIT_PORT, (uint32_t)status);
+    for (;;) {              /* not under QEMU: just stop */
+        cli();
+        hlt();
+    }
+}
+
+uint64_t arch_cycles(void)
+{
+    return rdtsc();
+}

@@ -1,0 +1,42 @@
+/* arch_types.h (rv32) - the machine state the portable kernel keeps per task
+ * and per address space, as kernel/arch.h asks every port to define it. */
+#ifndef RV32_ARCH_TYPES_H
+#define RV32_ARCH_TYPES_H
+
+#include <stdint.h>
+
+#define ARCH_NAME "rv32"
+/* Channel data carried in the syscall registers a3..a6: 4 words. */
+#define ARCH_FASTPATH_BYTES 16
+
+/* The user registers, saved by trap.S at the top of the task's kernel stack
+ * on every trap from user mode. Field n-1 holds register xn (x0 is always
+ * zero and is not saved), so trap.S can address them by register number.
+ * Do not reorder: trap.S depends on this layout (checked in trap.c). */
+struct arch_frame {
+    uint32_t ra, sp, gp, tp;                   /* x1..x4   */
+    uint32_t t0, t1, t2;                       /* x5..x7   */
+    uint32_t s0, s1;                           /* x8, x9   */
+    uint32_t a0, a1, a2, a3, a4, a5, a6, a7;   /* x10..x17 */
+    uint32_t s2, s3, s4, s5, s6, s7, s8, s9, s10, s11; /* x18..x27 */
+    uint32_t t3, t4, t5, t6;                   /* x28..x31 */
+    uint32_t sepc;      /* where sret resumes: the trapping instruction */
+    uint32_t sstatus;   /* mode and interrupt state sret restores */
+    uint32_t pad[3];    /* keep the size a multiple of 16 (stack alignment) */
+};
+
+/* A task's kernel context while it is switched out: what arch_switch saves.
+ * Only the callee-saved registers: the C compiler already saved the rest. */
+struct arch_task {
+    uint32_t ra;        /* where arch_switch returns to in this task */
+    uint32_t sp;        /* its kernel stack pointer */
+    uint32_t s[12];     /* s0..s11 */
+    struct arch_frame *frame;   /* its user frame, at its kernel stack top */
+};
+
+/* One address space: the physical address of its Sv32 root page table. */
+struct arch_vm {
+    uintptr_t root;
+};
+
+#endif

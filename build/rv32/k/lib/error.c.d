@@ -1,0 +1,3 @@
+build/rv32/k/lib/error.c.o: lib/error.c include/baton/error.h
+
+include/baton/error.h:

@@ -1,0 +1,15 @@
+build/rv32/prog/hello.o: user/progs/hello.c user/include/baton.h \
+  include/baton/types.h include/baton/error.h include/baton/syscall.h \
+  include/baton/string.h include/baton/fmt.h
+
+user/include/baton.h:
+
+include/baton/types.h:
+
+include/baton/error.h:
+
+include/baton/syscall.h:
+
+include/baton/string.h:
+
+include/baton/fmt.h:

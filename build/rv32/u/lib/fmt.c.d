@@ -1,0 +1,3 @@
+build/rv32/u/lib/fmt.c.o: lib/fmt.c include/baton/fmt.h
+
+include/baton/fmt.h:

@@ -1,0 +1,158 @@
+/* sched.c - the scheduler: one FIFO run queue per priority; the most urgent
+ * non-empty queue runs, round-robin on every tick inside a priority; the idle
+ * task runs when every queue is empty. */
+#include "sched.h"
+#include "printk.h"
+
+uint64_t sched_ticks;
+
+/* queue[p] holds the READY tasks of priority p, head first. */
+struct run_queue {
+    struct task *head, *tail;
+};
+static struct run_queue queue[TASK_PRIO_MAX + 1];
+
+static void enqueue(struct task *t, bool at_head)
+{
+    ASSERT(t->priority >= TASK_PRIO_MIN && t->priority <= TASK_PRIO_MAX);
+    t->state = TASK_READY;
+    t->next = NULL;
+    struct run_queue *q = &queue[t->priority];
+    if (!q->head) {
+        q->head = q->tail = t;
+    } else if (at_head) {
+        t->next = q->head;
+        q->head = t;
+    } else {
+        q->tail->next = t;
+        q->tail = t;
+    }
+}
+
+/* Priority of the most urgent ready task, or 0 when none is ready. */
+static int top_priority(void)
+{
+    for (int p = TASK_PRIO_MAX; p >= TASK_PRIO_MIN; p--)
+        if (queue[p].head)
+            return p;
+    return 0;
+}
+
+static struct task *dequeue(int p)
+{
+    struct task *t = queue[p].head;
+    queue[p].head = t->next;
+    if (!queue[p].head)
+        queue[p].tail = NULL;
+    t->next = NULL;
+    return t;
+}
+
+void sched_remove(struct task *t)
+{
+    if (t->state != TASK_READY)
+        return;
+    struct run_queue *q = &queue[t->priority];
+    struct task **pp = &q->head, *prev = NULL;
+    for (; *pp && *pp != t; prev = *pp, pp = &(*pp)->next)
+        ;
+    if (!*pp)
+        return;
+    *pp = t->next;
+    if (q->tail == t)
+        q->tail = prev;
+    t->next = NULL;
+}
+
+void sched_ready(struct task *t)
+{
+    enqueue(t, false);
+}
+
+void sched_switch(void)
+{
+    struct task *prev = task_current;
+    int p = top_priority();
+    struct task *next = p ? dequeue(p) : task_lookup(0);
+    if (next == prev) {
+        prev->state = TASK_RUNNING;
+        return;
+    }
+    if (prev->id == 0)
+        prev->state = TASK_READY;   /* idle is always ready, never queued */
+    next->state = TASK_RUNNING;
+    task_current = next;
+    arch_vm_activate(&next->vm);
+    arch_switch(&prev->arch, &next->arch);
+    /* We are back: another task switched to us. */
+}
+
+void sched_yield(void)
+{
+    if (task_current->id != 0)
+        enqueue(task_current, false);
+    sched_switch();
+}
+
+void sched_block(enum task_block why)
+{
+    struct task *t = task_current;
+    ASSERT(t->id != 0);
+    t->state = TASK_BLOCKED;
+    t->block = why;
+    sched_switch();
+}
+
+void sched_wake(struct task *t)
+{
+    ASSERT(t->state == TASK_BLOCKED);
+    t->block = BLOCK_NONE;
+    enqueue(t, false);
+}
+
+void sched_preempt_check(void)
+{
+    struct task *t = task_current;
+    if (t->state != TASK_RUNNING || top_priority() <= t->priority)
+        return;
+    /* Preempted, not done: keep its place at the head of its queue. */
+    if (t->id != 0)
+        enqueue(t, true);
+    sched_switch();
+}
+
+void sched_sleep(uint32_t ms)
+{
+    uint32_t ticks = ms / ARCH_TICK_MS + (ms % ARCH_TICK_MS != 0);
+    task_current->wake_tick = sched_ticks + (ticks ? ticks : 1);
+    sched_block(BLOCK_SLEEP);
+}
+
+/* The timer interrupt: advance time, wake sleepers, and end the running
+ * task's time slice if another task of its priority (or higher) is ready. */
+void trap_timer(void)
+{
+    sched_ticks++;
+    for (task_t id = 1; id < TASK_MAX; id++) {
+        struct task *t = task_lookup(id);
+        if (t && t->state == TASK_BLOCKED && t->block == BLOCK_SLEEP &&
+            t->wake_tick <= sched_ticks)
+            sched_wake(t);
+    }
+    struct task *cur = task_current;
+    if (cur->state == TASK_RUNNING && top_priority() >= cur->priority &&
+        top_priority() > 0)
+        sched_yield();
+}
+
+noreturn void sched_start(void)
+{
+    static struct arch_task boot;   /* the boot stack's context, never resumed */
+    int p = top_priority();
+    struct task *next = p ? dequeue(p) : task_lookup(0);
+    next->state = TASK_RUNNING;
+    task_current = next;
+    arch_vm_activate(&next->vm);
+    arch_switch(&boot, &next->arch);
+    panic("sched_start: the boot context was resumed");
+}

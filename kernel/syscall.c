@@ -1,0 +1,91 @@
+/* syscall.c - system call dispatch: read the number and arguments from the
+ * trap frame, run the handler, put the result back. Handlers validate every
+ * argument themselves; an unknown number is a fault that kills the task. */
+#include "syscall.h"
+#include "arch.h"
+#include "task.h"
+#include "sched.h"
+#include "console.h"
+#include "page.h"
+#include <baton/fmt.h>
+
+static long sys_console_write(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return console_write(t, a[0], a[1]);
+}
+
+static long sys_console_read(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return console_read(t, a[0], a[1]);
+}
+
+static long sys_exit(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)t; (void)f;
+    task_exit((int)a[0], NULL);
+}
+
+static long sys_yield(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)t; (void)a; (void)f;
+    sched_yield();
+    return OK;
+}
+
+static long sys_task_self(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)a; (void)f;
+    return t->id;
+}
+
+static long sys_sleep(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)t; (void)f;
+    sched_sleep(a[0]);
+    return OK;
+}
+
+static long sys_uptime(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)t; (void)a; (void)f;
+    return (long)((uint32_t)sched_ticks * ARCH_TICK_MS);
+}
+
+static long sys_kobjects(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)t; (void)f;
+    switch (a[0]) {
+    case KOBJ_PAGES: return (long)page_used();
+    case KOBJ_TASKS: return task_count();
+    }
+    return ERR_INVALID_ARG;
+}
+
+static syscall_fn *const syscalls[SYSCALL_COUNT] = {
+    [SYS_CONSOLE_WRITE] = sys_console_write,
+    [SYS_CONSOLE_READ]  = sys_console_read,
+    [SYS_EXIT]          = sys_exit,
+    [SYS_YIELD]         = sys_yield,
+    [SYS_TASK_SELF]     = sys_task_self,
+    [SYS_SLEEP]         = sys_sleep,
+    [SYS_UPTIME]        = sys_uptime,
+    [SYS_KOBJECTS]      = sys_kobjects,
+};
+
+void trap_syscall(struct arch_frame *f)
+{
+    uint32_t n = arch_frame_get(f, 0);
+    if (n >= SYSCALL_COUNT || !syscalls[n]) {
+        char why[40];
+        fmt_snprintf(why, sizeof(why), "unknown syscall %u", n);
+        task_exit(-1, why);
+    }
+    uint32_t a[SYSCALL_NARGS];
+    for (int i = 0; i < SYSCALL_NARGS; i++)
+        a[i] = arch_frame_get(f, i + 1);
+    long ret = syscalls[n](task_current, a, f);
+    arch_frame_set(f, 0, (uint32_t)ret);
+    sched_preempt_check();
+}

@@ -1,0 +1,129 @@
+/* task.c - creating and destroying tasks. The table is static: a slot per
+ * id, each with its kernel stack, so creating a task allocates only pages
+ * (its page tables, program and user stack). */
+#include "task.h"
+#include "sched.h"
+#include "elf.h"
+#include "vm.h"
+#include "page.h"
+#include "printk.h"
+#include <baton/string.h>
+#include <baton/fmt.h>
+
+static struct task tasks[TASK_MAX];
+static unsigned char kstacks[TASK_MAX][KSTACK_SIZE] __attribute__((aligned(16)));
+struct task *task_current;
+
+struct task *task_lookup(task_t id)
+{
+    if (id < 0 || id >= TASK_MAX || tasks[id].state == TASK_UNUSED)
+        return NULL;
+    return &tasks[id];
+}
+
+int task_count(void)
+{
+    int n = 0;
+    for (int id = 1; id < TASK_MAX; id++)
+        n += tasks[id].state != TASK_UNUSED;
+    return n;
+}
+
+/* The idle task: id 0, runs in the kernel when no task is ready. When the
+ * last task is gone there is nothing left to wait for. */
+static noreturn void idle_main(void)
+{
+    for (;;) {
+        arch_idle();
+        sched_preempt_check();
+    }
+}
+
+void task_init(void)
+{
+    struct task *idle = &tasks[0];
+    idle->id = 0;
+    strlcpy(idle->name, "idle", sizeof(idle->name));
+    idle->kstack = kstacks[0];
+    idle->state = TASK_READY;
+    if (arch_vm_init(&idle->vm) != OK)
+        panic("task_init: no memory for the kernel address space");
+    arch_task_init_kernel(&idle->arch, idle->kstack + KSTACK_SIZE, idle_main);
+}
+
+/* Give back every page t holds: program, stack, then its page tables. */
+static void free_memory(struct task *t)
+{
+    vm_free_range(t, USER_BASE, t->image_end - USER_BASE);
+    vm_free_range(t, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE);
+    arch_vm_destroy(&t->vm);
+}
+
+static struct task *alloc_slot(void)
+{
+    for (int id = 1; id < TASK_MAX; id++) {
+        if (tasks[id].state == TASK_UNUSED) {
+            struct task *t = &tasks[id];
+            memset(t, 0, sizeof(*t));
+            t->id = id;
+            t->kstack = kstacks[id];
+            t->image_end = USER_BASE;
+            return t;
+        }
+    }
+    return NULL;
+}
+
+error_t task_create(const struct manifest_task *m, struct task **out)
+{
+    struct task *t = alloc_slot();
+    if (!t)
+        return ERR_NO_MEMORY;
+    strlcpy(t->name, m->name, sizeof(t->name));
+    t->priority = m->priority;
+    t->grants = m;
+    error_t err = arch_vm_init(&t->vm);
+    if (err != OK)
+        return err;
+    uintptr_t entry = 0;
+    err = elf_load(t, m->elf, (size_t)(m->elf_end - m->elf), &entry);
+    if (err == OK)
+        err = vm_alloc_range(t, USER_STACK_TOP - USER_STACK_SIZE,
+                             USER_STACK_SIZE, VM_READ | VM_WRITE);
+    if (err != OK) {
+        free_memory(t);
+        return err;
+    }
+    arch_task_init_user(&t->arch, t->kstack + KSTACK_SIZE, entry, USER_STACK_TOP);
+    sched_ready(t);
+    *out = t;
+    return OK;
+}
+
+noreturn void task_exit(int status, const char *why)
+{
+    struct task *t = task_current;
+    ASSERT(t->id != 0);
+    if (why)
+        printk("[baton] task %d (%s) killed: %s\n", t->id, t->name, why);
+    else if (status != 0)
+        printk("[baton] task %d (%s) exited with status %d\n", t->id, t->name, status);
+    /* Leave t's address space before freeing its page tables. */
+    arch_vm_activate(&tasks[0].vm);
+    free_memory(t);
+    t->state = TASK_UNUSED;
+    if (task_count() == 0) {
+        printk("[baton] all tasks finished\n");
+        arch_poweroff(0);
+    }
+    sched_switch();
+    panic("task_exit: a dead task was resumed");
+}
+
+noreturn void trap_user_fault(const char *what, uintptr_t pc, uintptr_t addr)
+{
+    char why[96];
+    fmt_snprintf(why, sizeof(why), "%s at pc %p, address %p", what,
+                 (void *)pc, (void *)addr);
+    task_exit(-1, why);
+}

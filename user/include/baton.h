@@ -1,0 +1,48 @@
+/* baton.h - the user library: system calls, printf and strings. A user
+ * program includes this one header (plus <resea/...> for the seed APIs). */
+#ifndef BATON_H
+#define BATON_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdnoreturn.h>
+#include <baton/types.h>
+#include <baton/error.h>
+#include <baton/syscall.h>
+#include <baton/string.h>
+#include <baton/fmt.h>
+
+/* ---- system calls (user/lib/syscall.c) ---- */
+long console_write(const void *buf, size_t len);  /* bytes written, or error */
+long console_read(void *buf, size_t len);         /* blocks for one byte */
+noreturn void exit(int status);
+error_t yield(void);
+task_t task_self(void);
+error_t sleep_ms(uint32_t ms);
+uint32_t uptime_ms(void);
+long kobjects(int kind);                          /* KOBJ_* in use */
+/* Any system call by number, for tests that probe bad arguments. */
+long syscall(long n, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+             uint32_t a5, uint32_t a6);
+
+/* ---- output (user/lib/printf.c) ---- */
+int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int puts(const char *s);                          /* s and a newline */
+#define snprintf fmt_snprintf
+#define vsnprintf fmt_vsnprintf
+
+/* ---- checks for programs and tests ---- */
+#define INFO(fmt, ...) printf("[%d] " fmt "\n", task_self(), ##__VA_ARGS__)
+/* Stop the task with a report when an error_t is not OK. */
+#define ASSERT_OK(expr)                                                       \
+    do {                                                                      \
+        error_t err__ = (expr);                                               \
+        if (err__ != OK) {                                                    \
+            printf("ASSERT_OK failed: %s is %s (%s:%d)\n", #expr,            \
+                   err2str(err__), __FILE__, __LINE__);                       \
+            exit(1);                                                          \
+        }                                                                     \
+    } while (0)
+
+#endif

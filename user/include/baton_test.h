@@ -1,0 +1,33 @@
+/* baton_test.h - checks for test programs run under QEMU. Each check prints
+ * one line, "PASS <name>" or "FAIL <name>: <why>", which tests/qemu/run.sh
+ * counts; a FAIL line fails the test run. */
+#ifndef BATON_TEST_H
+#define BATON_TEST_H
+
+#include <baton.h>
+
+/* An address inside the kernel: mapped, but never for user mode. */
+#ifdef __riscv
+#define TEST_KERNEL_ADDR 0x80000000u     /* start of RAM: the kernel image */
+#else
+#define TEST_KERNEL_ADDR 0x00100000u     /* 1 MiB: the kernel image */
+#endif
+
+#define CHECK(cond, name)                                                     \
+    ((cond) ? (void)printf("PASS %s\n", name)                                 \
+            : (void)printf("FAIL %s: %s (%s:%d)\n", name, #cond, __FILE__,    \
+                           __LINE__))
+
+/* Check that an expression returns exactly the error (or value) expected. */
+#define CHECK_EQ(expr, want, name)                                            \
+    do {                                                                      \
+        long got__ = (long)(expr), want__ = (long)(want);                     \
+        if (got__ == want__)                                                  \
+            printf("PASS %s\n", name);                                        \
+        else                                                                  \
+            printf("FAIL %s: %s gave %ld (%s), want %ld (%s) (%s:%d)\n",     \
+                   name, #expr, got__, err2str((error_t)got__), want__,        \
+                   err2str((error_t)want__), __FILE__, __LINE__);             \
+    } while (0)
+
+#endif

@@ -1,0 +1,52 @@
+/* syscall.c - one C function per system call, over arch_syscall(). */
+#include <baton.h>
+#include <arch_syscall.h>
+
+long syscall(long n, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+             uint32_t a5, uint32_t a6)
+{
+    uint32_t a[6] = { a1, a2, a3, a4, a5, a6 };
+    return arch_syscall(n, a, NULL);
+}
+
+long console_write(const void *buf, size_t len)
+{
+    return syscall(SYS_CONSOLE_WRITE, (uintptr_t)buf, len, 0, 0, 0, 0);
+}
+
+long console_read(void *buf, size_t len)
+{
+    return syscall(SYS_CONSOLE_READ, (uintptr_t)buf, len, 0, 0, 0, 0);
+}
+
+noreturn void exit(int status)
+{
+    syscall(SYS_EXIT, (uint32_t)status, 0, 0, 0, 0, 0);
+    for (;;)
+        ;   /* not reached: the kernel never returns from SYS_EXIT */
+}
+
+error_t yield(void)
+{
+    return syscall(SYS_YIELD, 0, 0, 0, 0, 0, 0);
+}
+
+task_t task_self(void)
+{
+    return syscall(SYS_TASK_SELF, 0, 0, 0, 0, 0, 0);
+}
+
+error_t sleep_ms(uint32_t ms)
+{
+    return syscall(SYS_SLEEP, ms, 0, 0, 0, 0, 0);
+}
+
+uint32_t uptime_ms(void)
+{
+    return (uint32_t)syscall(SYS_UPTIME, 0, 0, 0, 0, 0, 0);
+}
+
+long kobjects(int kind)
+{
+    return syscall(SYS_KOBJECTS, (uint32_t)kind, 0, 0, 0, 0, 0);
+}
