@@ -111,3 +111,12 @@ clean:
 	rm -rf build
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- host unit tests (Criterion) --------------------------------------------
+UNIT_SRC := $(wildcard tests/unit/*.c) lib/fmt.c lib/error.c
+$(BIN)/unit-tests: $(UNIT_SRC) $(wildcard include/baton/*.h) | deps
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(UNIT_SRC) -lcriterion
+unit-tests: $(BIN)/unit-tests
+	$(BIN)/unit-tests --jobs 2
+.PHONY: unit-tests

@@ -1,0 +1,107 @@
+/* trap.c (i386) - the interrupt descriptor table, and trap(): decide what
+ * each trap is and hand it to the portable kernel (kernel/arch.h). */
+#include "arch.h"
+#include "printk.h"
+#include "i386.h"
+#include "x86.h"
+
+#define GATE_INTERRUPT 0x8e   /* present, 32-bit interrupt gate: clears IF */
+#define GATE_DPL(pl)   ((pl) << 5)
+#define PAGE_FAULT     14
+#define PF_PRESENT     0x1    /* page-fault error code: the page was mapped */
+#define PF_WRITE       0x2    /* ... and the access was a write */
+
+/* One IDT entry: where to jump (cs:offset) and who may use "int" on it. */
+struct gate {
+    uint16_t offset_lo, selector;
+    uint8_t zero, type;
+    uint16_t offset_hi;
+};
+static struct gate idt[256];
+
+extern const uint32_t trap_stubs[IRQ_BASE + IRQ_COUNT];   /* trapentry.S */
+extern char syscall_stub[];
+void trap(struct arch_frame *f);
+
+static void set_gate(int vector, uint32_t handler, int dpl)
+{
+    idt[vector] = (struct gate){
+        .offset_lo = handler & 0xffff, .selector = KERNEL_CS,
+        .type = GATE_INTERRUPT | GATE_DPL(dpl), .offset_hi = handler >> 16,
+    };
+}
+
+/* Only the syscall gate has DPL 3: "int $n" from user mode for any other
+ * vector is a general-protection fault, so users cannot fake an IRQ. */
+void idt_init(void)
+{
+    for (int v = 0; v < IRQ_BASE + IRQ_COUNT; v++)
+        set_gate(v, trap_stubs[v], 0);
+    set_gate(SYSCALL_VECTOR, (uint32_t)syscall_stub, 3);
+    struct table_ptr p = { sizeof(idt) - 1, (uint32_t)idt };
+    lidt(&p);
+}
+
+static const char *const exception_names[32] = {
+    "divide error", "debug trap", "NMI", "breakpoint", "overflow",
+    "bound range exceeded", "illegal instruction", "no FPU",
+    "double fault", "coprocessor overrun", "bad TSS", "segment not present",
+    "stack fault", "general protection fault", "page fault", "reserved 15",
+    "x87 FPU error", "alignment check", "machine check", "SIMD FPU error",
+    "virtualization fault", "control protection fault",
+};
+
+/* A readable cause for trap_user_fault(); page faults say a bit more. */
+static const char *fault_name(const struct arch_frame *f)
+{
+    if (f->vector == PAGE_FAULT) {
+        static const char *const pf[4] = {
+            "page fault: read of an unmapped page",
+            "page fault: read of a protected page",
+            "page fault: write to an unmapped page",
+            "page fault: write to a protected page",
+        };
+        return pf[f->error & (PF_PRESENT | PF_WRITE)];
+    }
+    const char *name = f->vector < 32 ? exception_names[f->vector] : NULL;
+    return name ? name : "unexpected vector";
+}
+
+/* The privilege level the trap came from is the low 2 bits of saved cs. */
+static int from_user(const struct arch_frame *f)
+{
+    return (f->cs & 3) == 3;
+}
+
+/* Device interrupt on PIC line irq. EOI first: the handler may switch to
+ * another task and this one may not come back here for a long time. */
+static void device_irq(int irq)
+{
+    if (pic_spurious(irq))
+        return;
+    pic_eoi(irq);
+    if (irq == IRQ_TIMER)
+        trap_timer();
+    else
+        trap_irq(irq);
+}
+
+/* Called by trapentry.S with interrupts off, on the kernel stack of the
+ * current task. The handlers may switch tasks: we then return here, and to
+ * f, only when this task is switched back in. */
+void trap(struct arch_frame *f)
+{
+    if (f->vector == SYSCALL_VECTOR && from_user(f)) {
+        trap_syscall(f);
+    } else if (f->vector >= IRQ_BASE && f->vector < IRQ_BASE + IRQ_COUNT) {
+        device_irq(f->vector - IRQ_BASE);   /* from user mode or arch_idle */
+    } else if (from_user(f)) {
+        uint32_t addr = f->vector == PAGE_FAULT ? read_cr2() : 0;
+        trap_user_fault(fault_name(f), f->eip, addr);
+    } else {
+        uint32_t cr2 = read_cr2();
+        panic("kernel trap %u (%s) at eip 0x%08x, cr2 0x%08x, error 0x%x",
+              (unsigned)f->vector, fault_name(f), (unsigned)f->eip,
+              (unsigned)cr2, (unsigned)f->error);
+    }
+}

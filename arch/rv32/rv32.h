@@ -1,0 +1,25 @@
+/* rv32.h (rv32) - how the port's own files call each other (nothing here is
+ * for the portable kernel: that one uses kernel/arch.h). */
+#ifndef RV32_RV32_H
+#define RV32_RV32_H
+
+#include <stdint.h>
+#include <stdnoreturn.h>
+
+/* boot.c: set by machine mode, read by arch_timer_init(). */
+extern int rv32_have_sstc;
+
+void uart_init(void);                  /* uart.c */
+void vm_kernel_init(void);             /* vm.c: build the kernel's table, paging on */
+void trap_init(void);                  /* trap.c: stvec, sscratch, sie */
+void plic_init(void);                  /* intr.c */
+int  plic_claim(void);                 /* the interrupt to serve, or 0 */
+void plic_complete(int irq);
+void timer_rearm(void);                /* intr.c: schedule the next tick */
+
+/* trap.S */
+void trap_entry(void);                 /* stvec: every trap lands here */
+void trap_exit(void);                  /* restore the frame at sp, sret to user */
+void kthread_start(void);              /* a kernel thread's first instruction */
+
+#endif
