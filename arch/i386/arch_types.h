@@ -8,6 +8,8 @@
 #define ARCH_NAME "i386"
 /* Channel data carried in syscall registers: 4 of the 6 argument words. */
 #define ARCH_FASTPATH_BYTES 16
+/* The e_machine of the user programs kernel/elf.c accepts: EM_386. */
+#define ARCH_ELF_MACHINE 3
 
 /* A task's kernel context while it is switched out. Everything else it needs
  * (callee-saved registers, return address) is pushed on its kernel stack. */

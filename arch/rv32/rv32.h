@@ -6,7 +6,9 @@
 #include <stdint.h>
 #include <stdnoreturn.h>
 
-/* boot.c: set by machine mode, read by arch_timer_init(). */
+/* boot.c: start.S calls machine_init in machine mode. rv32_have_sstc is
+ * set there and read by arch_timer_init(). */
+noreturn void machine_init(void);
 extern int rv32_have_sstc;
 
 void uart_init(void);                  /* uart.c */

@@ -1,0 +1,132 @@
+/* mmu.c (i386) - two-level paging. A 4 KiB page directory of 1024 entries,
+ * each mapping 4 MiB: either directly (a PSE "large page", used for the
+ * kernel's 1:1 map of RAM) or through a 4 KiB page table of 1024 entries of
+ * 4 KiB pages (used for user memory). */
+#include "arch.h"
+#include "page.h"
+#include "i386.h"
+#include "x86.h"
+
+#define PTE_P    0x001        /* present */
+#define PTE_W    0x002        /* writable */
+#define PTE_U    0x004        /* user mode may use it */
+#define PTE_PS   0x080        /* in a directory entry: a 4 MiB page */
+#define PTE_ADDR 0xfffff000u  /* the physical page (or page table) address */
+
+#define CR0_WP   (1u << 16)   /* the kernel, too, must respect read-only pages */
+#define CR0_PG   (1u << 31)   /* paging on */
+#define CR4_PSE  (1u << 4)    /* allow 4 MiB pages */
+
+#define PDX(va)  ((va) >> 22)             /* index in the page directory */
+#define PTX(va)  (((va) >> 12) & 0x3ff)   /* index in the page table */
+#define KERNEL_PDES 32                    /* 32 x 4 MiB = 128 MiB of RAM */
+
+/* The kernel's own directory: only the RAM map, used from boot until the
+ * first task runs. arch_vm_init() copies its entries into every new one. */
+static uint32_t kernel_pd[1024] __attribute__((aligned(PAGE_SIZE)));
+
+void paging_init(void)
+{
+    /* Supervisor-only (no PTE_U): a user access to kernel memory faults. */
+    for (uint32_t i = 0; i < KERNEL_PDES; i++)
+        kernel_pd[i] = (i << 22) | PTE_P | PTE_W | PTE_PS;
+    write_cr4(read_cr4() | CR4_PSE);
+    lcr3((uint32_t)kernel_pd);
+    /* The next instruction is fetched through the new map: it is 1:1. */
+    write_cr0(read_cr0() | CR0_PG | CR0_WP);
+}
+
+error_t arch_vm_init(struct arch_vm *vm)
+{
+    uint32_t *pd = (uint32_t *)page_alloc();
+    if (!pd)
+        return ERR_NO_MEMORY;
+    for (int i = 0; i < KERNEL_PDES; i++)
+        pd[i] = kernel_pd[i];
+    vm->pd = (uint32_t)pd;
+    return OK;
+}
+
+/* The page-table entry for va, or NULL if it has no page table (and
+ * create is false, or memory ran out). */
+static uint32_t *find_pte(struct arch_vm *vm, uintptr_t va, int create)
+{
+    uint32_t *pde = &((uint32_t *)vm->pd)[PDX(va)];
+    if (*pde & PTE_PS)
+        return NULL;                      /* the kernel's RAM map: hands off */
+    if (!(*pde & PTE_P)) {
+        if (!create)
+            return NULL;
+        uintptr_t pt = page_alloc();
+        if (!pt)
+            return NULL;
+        /* Permissive here; each page's own entry decides (the CPU applies
+         * the stricter of the two). */
+        *pde = pt | PTE_P | PTE_W | PTE_U;
+    }
+    return &((uint32_t *)(*pde & PTE_ADDR))[PTX(va)];
+}
+
+/* A changed entry may still be cached in the TLB, but only if this address
+ * space is the CPU's: switching CR3 flushes the TLB. */
+static void flush(struct arch_vm *vm, uintptr_t va)
+{
+    if (read_cr3() == vm->pd)
+        invlpg(va);
+}
+
+/* i386 pages are always readable and executable by whoever may access them
+ * at all: VM_READ and VM_EXEC cannot be taken away (no NX bit without PAE). */
+error_t arch_vm_map(struct arch_vm *vm, uintptr_t va, uintptr_t pa, unsigned flags)
+{
+    if (PDX(va) < KERNEL_PDES)
+        return ERR_INVALID_ARG;           /* would overlap the RAM map */
+    uint32_t *pte = find_pte(vm, va, 1);
+    if (!pte)
+        return ERR_NO_MEMORY;
+    *pte = (pa & PTE_ADDR) | PTE_P | (flags & VM_WRITE ? PTE_W : 0) |
+           (flags & VM_USER ? PTE_U : 0);
+    flush(vm, va);
+    return OK;
+}
+
+uintptr_t arch_vm_unmap(struct arch_vm *vm, uintptr_t va)
+{
+    uint32_t *pte = find_pte(vm, va, 0);
+    if (!pte || !(*pte & PTE_P))
+        return 0;
+    uintptr_t pa = *pte & PTE_ADDR;
+    *pte = 0;
+    flush(vm, va);
+    return pa;
+}
+
+uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags)
+{
+    uint32_t *pte = find_pte(vm, va, 0);
+    if (!pte || !(*pte & PTE_P))
+        return 0;
+    if (flags)
+        *flags = VM_READ | VM_EXEC | (*pte & PTE_W ? VM_WRITE : 0) |
+                 (*pte & PTE_U ? VM_USER : 0);
+    return *pte & PTE_ADDR;
+}
+
+void arch_vm_destroy(struct arch_vm *vm)
+{
+    uint32_t *pd = (uint32_t *)vm->pd;
+    if (!pd)
+        return;
+    if (read_cr3() == vm->pd)
+        lcr3((uint32_t)kernel_pd);        /* never free the directory in use */
+    for (int i = KERNEL_PDES; i < 1024; i++)
+        if (pd[i] & PTE_P)
+            page_free(pd[i] & PTE_ADDR);
+    page_free(vm->pd);
+    vm->pd = 0;
+}
+
+void arch_vm_activate(struct arch_vm *vm)
+{
+    lcr3(vm->pd);
+}

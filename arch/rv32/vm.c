@@ -1,0 +1,145 @@
+/* vm.c (rv32) - Sv32 paging: two-level page tables, 4 KiB pages for user
+ * memory and 4 MiB "megapages" for the kernel's 1:1 map of RAM and devices. */
+#include "arch.h"
+#include "page.h"
+#include "riscv.h"
+#include "rv32.h"
+#include "virt.h"
+
+/* A page-table entry: flag bits, then the physical page number from bit 10. */
+#define PTE_V  (1u << 0)    /* valid */
+#define PTE_R  (1u << 1)
+#define PTE_W  (1u << 2)
+#define PTE_X  (1u << 3)
+#define PTE_U  (1u << 4)    /* user mode may use it (and S mode may not) */
+#define PTE_G  (1u << 5)    /* global: the same in every address space */
+#define PTE_A  (1u << 6)    /* accessed, dirty: set up front, because */
+#define PTE_D  (1u << 7)    /*   QEMU may fault instead of setting them */
+#define PTE_LEAF (PTE_R | PTE_W | PTE_X)  /* none of them: points to a table */
+
+#define PTE_PA(pte)  (((uintptr_t)(pte) >> 10) << 12)
+#define PA_PTE(pa)   (((uint32_t)(pa) >> 12) << 10)
+
+/* A virtual address: 10 bits of root index, 10 of leaf index, 12 of offset. */
+#define VPN1(va)     ((uintptr_t)(va) >> 22)
+#define VPN0(va)     (((uintptr_t)(va) >> 12) & 0x3ff)
+#define MEGAPAGE     (4u << 20)
+#define ENTRIES      1024
+
+/* The kernel's own root table: only megapages, all supervisor-only. Every
+ * address space starts as a copy of it (arch_vm_init). */
+static uint32_t kernel_root[ENTRIES] __attribute__((aligned(PAGE_SIZE)));
+
+static void map_megapages(uintptr_t start, uintptr_t end, uint32_t perm)
+{
+    for (uintptr_t pa = start & ~(MEGAPAGE - 1); pa < end; pa += MEGAPAGE)
+        kernel_root[VPN1(pa)] = PA_PTE(pa) | perm | PTE_G | PTE_A | PTE_D | PTE_V;
+}
+
+/* Map RAM and the devices 1:1 (virtual == physical) and turn paging on.
+ * This runs from RAM at its physical address, so the next instruction is
+ * found at the same address after satp is written. */
+void vm_kernel_init(void)
+{
+    map_megapages(TEST_BASE, TEST_BASE + 1, PTE_R | PTE_W);
+    map_megapages(PLIC_BASE, PLIC_BASE + PLIC_SIZE, PTE_R | PTE_W);
+    map_megapages(UART_BASE, UART_BASE + 1, PTE_R | PTE_W);
+    map_megapages(RAM_BASE, RAM_END, PTE_R | PTE_W | PTE_X);
+    w_satp(MAKE_SATP(kernel_root));
+    sfence_vma_all();
+}
+
+error_t arch_vm_init(struct arch_vm *vm)
+{
+    uint32_t *root = (uint32_t *)page_alloc();
+    if (!root)
+        return ERR_NO_MEMORY;
+    for (int i = 0; i < ENTRIES; i++)
+        root[i] = kernel_root[i];
+    vm->root = (uintptr_t)root;
+    return OK;
+}
+
+/* The leaf entry for va, or 0. With alloc, a missing leaf table is made
+ * (0 then means out of memory). Never inside a kernel megapage. */
+static uint32_t *walk(struct arch_vm *vm, uintptr_t va, int alloc)
+{
+    uint32_t *pde = &((uint32_t *)vm->root)[VPN1(va)];
+    if (!(*pde & PTE_V)) {
+        uintptr_t table = alloc ? page_alloc() : 0;
+        if (!table)
+            return 0;
+        *pde = PA_PTE(table) | PTE_V;
+    } else if (*pde & PTE_LEAF) {
+        return 0;
+    }
+    return &((uint32_t *)PTE_PA(*pde))[VPN0(va)];
+}
+
+static int in_kernel_megapage(struct arch_vm *vm, uintptr_t va)
+{
+    return (((uint32_t *)vm->root)[VPN1(va)] & PTE_LEAF) != 0;
+}
+
+error_t arch_vm_map(struct arch_vm *vm, uintptr_t va, uintptr_t pa, unsigned flags)
+{
+    uint32_t perm = 0;
+    if (flags & VM_READ)  perm |= PTE_R;
+    if (flags & VM_WRITE) perm |= PTE_W | PTE_R;  /* W without R is reserved */
+    if (flags & VM_EXEC)  perm |= PTE_X;
+    if (flags & VM_USER)  perm |= PTE_U;
+    if (!(perm & PTE_LEAF) || ((va | pa) & (PAGE_SIZE - 1)) ||
+        in_kernel_megapage(vm, va))
+        return ERR_INVALID_ARG;
+
+    uint32_t *pte = walk(vm, va, 1);
+    if (!pte)
+        return ERR_NO_MEMORY;
+    *pte = PA_PTE(pa) | perm | PTE_A | PTE_D | PTE_V;
+    sfence_vma_addr(va);    /* in case vm is the active address space */
+    return OK;
+}
+
+uintptr_t arch_vm_unmap(struct arch_vm *vm, uintptr_t va)
+{
+    uint32_t *pte = walk(vm, va, 0);
+    if (!pte || !(*pte & PTE_V))
+        return 0;
+    uintptr_t pa = PTE_PA(*pte);
+    *pte = 0;
+    sfence_vma_addr(va);
+    return pa;
+}
+
+uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags)
+{
+    uint32_t *pte = walk(vm, va, 0);
+    if (!pte || !(*pte & PTE_V))
+        return 0;
+    if (flags)
+        *flags = ((*pte & PTE_R) ? VM_READ : 0) | ((*pte & PTE_W) ? VM_WRITE : 0) |
+                 ((*pte & PTE_X) ? VM_EXEC : 0) | ((*pte & PTE_U) ? VM_USER : 0);
+    return PTE_PA(*pte);
+}
+
+/* Free the leaf tables and the root; the kernel's megapages are shared and
+ * the mapped pages belong to the kernel, so neither is freed here. */
+void arch_vm_destroy(struct arch_vm *vm)
+{
+    uint32_t *root = (uint32_t *)vm->root;
+    if (r_satp() == MAKE_SATP(root))     /* still in use: leave it first */
+        arch_vm_activate(0);
+    for (int i = 0; i < ENTRIES; i++)
+        if ((root[i] & PTE_V) && !(root[i] & PTE_LEAF))
+            page_free(PTE_PA(root[i]));
+    page_free(vm->root);
+    vm->root = 0;
+}
+
+/* A NULL vm (a kernel thread's) means the kernel's own table. A full flush:
+ * every address space uses ASID 0, so old translations must go. */
+void arch_vm_activate(struct arch_vm *vm)
+{
+    w_satp(MAKE_SATP(vm && vm->root ? (uint32_t *)vm->root : kernel_root));
+    sfence_vma_all();
+}
