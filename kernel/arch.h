@@ -23,14 +23,8 @@
 
 #define PAGE_SIZE 4096u
 
-/* User virtual memory, the same on every port: a task's program is linked at
- * USER_BASE, its stack ends at USER_STACK_TOP, and nothing of the kernel is
- * mapped with user permission anywhere. */
-#define USER_BASE       0x40000000u
-#define USER_STACK_TOP  0x4ff00000u
-#define USER_STACK_SIZE (16 * 1024u)
-#define USER_SHM_BASE   0x48000000u   /* channel shared-memory windows */
-#define USER_END        0x50000000u
+/* User virtual memory (USER_BASE, USER_STACK_TOP...) is the same on every
+ * port; <baton/syscall.h> defines it, since user programs depend on it too. */
 
 /* ---- Boot ----------------------------------------------------------------
  * The port's entry code sets up a stack, the console, traps and the kernel's

@@ -13,7 +13,8 @@ shift 2
 case $arch in
 rv32) set -- qemu-system-riscv32 -machine virt -bios none -m 128M \
           -nographic -kernel "$image" "$@" ;;
-i386) set -- qemu-system-i386 -m 128M -nographic -no-reboot \
+i386) set -- qemu-system-i386 -m 128M -display none -vga none \
+          -serial mon:stdio -no-reboot \
           -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$image" "$@" ;;
 *) echo "qemu.sh: unknown ARCH '$arch' (rv32 or i386)" >&2; exit 2 ;;
 esac

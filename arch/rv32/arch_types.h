@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #define ARCH_NAME "rv32"
+#define ARCH_ELF_MACHINE 243     /* EM_RISCV: user programs must be RISC-V ELF */
 /* Channel data carried in the syscall registers a3..a6: 4 words. */
 #define ARCH_FASTPATH_BYTES 16
 
@@ -17,7 +18,7 @@ struct arch_frame {
     uint32_t ra, sp, gp, tp;                   /* x1..x4   */
     uint32_t t0, t1, t2;                       /* x5..x7   */
     uint32_t s0, s1;                           /* x8, x9   */
-    uint32_t a0, a1, a2, a3, a4, a5, a6, a7;   /* x10..x17 */
+    uint32_t a[8];                             /* a0..a7 = x10..x17 */
     uint32_t s2, s3, s4, s5, s6, s7, s8, s9, s10, s11; /* x18..x27 */
     uint32_t t3, t4, t5, t6;                   /* x28..x31 */
     uint32_t sepc;      /* where sret resumes: the trapping instruction */

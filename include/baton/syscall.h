@@ -34,6 +34,15 @@ enum kobject_kind {
     KOBJ_KINDS
 };
 
+/* User virtual memory, the same on every port: a task's program is linked at
+ * USER_BASE, its stack ends at USER_STACK_TOP, and nothing of the kernel is
+ * mapped with user permission anywhere. */
+#define USER_BASE       0x40000000u
+#define USER_SHM_BASE   0x48000000u   /* channel shared-memory windows */
+#define USER_STACK_TOP  0x4ff00000u
+#define USER_STACK_SIZE (16 * 1024u)
+#define USER_END        0x50000000u
+
 /* The kernel clock ticks every TICK_MS: uptime_ms() and sleep_ms() move in
  * these steps. */
 #define TICK_MS 10

@@ -1,0 +1,117 @@
+/* trap.S (rv32) - the way into and out of the kernel: trap entry and exit
+ * (stvec points at trap_entry) and the context switch, arch_switch.
+ *
+ * The rule that makes it work: sscratch holds the current task's frame
+ * address (the top of its kernel stack) while user code runs, and 0 while
+ * the kernel runs. */
+
+/* struct arch_frame (arch_types.h): register xn at (n-1)*4, then these.
+ * trap.c checks that the C struct agrees. */
+    .equ FRAME_SP,      1*4
+    .equ FRAME_SEPC,    31*4
+    .equ FRAME_SSTATUS, 32*4
+    .equ FRAME_SIZE,    36*4
+
+/* Save or load x1 and x3..x31 at sp; x2 is sp itself, x0 is always 0. */
+.macro SAVE_REGS
+    sw    x1, 0(sp)
+    .irp n, 3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    sw    x\n, ((\n - 1) * 4)(sp)
+    .endr
+.endm
+.macro LOAD_REGS
+    lw    x1, 0(sp)
+    .irp n, 3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    lw    x\n, ((\n - 1) * 4)(sp)
+    .endr
+.endm
+
+    .text
+/* Every trap, from user or kernel mode, starts here with interrupts off. */
+    .globl trap_entry
+    .balign 4
+trap_entry:
+    csrrw sp, sscratch, sp      /* swap: sp = frame, sscratch = user's sp */
+    beqz  sp, from_kernel       /* sscratch was 0: we were in the kernel */
+
+    /* From user mode: save the user's registers into this task's frame. */
+    SAVE_REGS
+    csrr  t0, sscratch
+    sw    t0, FRAME_SP(sp)
+    csrw  sscratch, zero        /* in the kernel now */
+    csrr  t0, sepc
+    sw    t0, FRAME_SEPC(sp)
+    csrr  t0, sstatus
+    sw    t0, FRAME_SSTATUS(sp)
+    mv    a0, sp                /* the kernel stack continues below the frame */
+    li    fp, 0                 /* end of the kernel's frame chain */
+    call  trap_from_user        /* trap.c; may switch tasks and come back */
+
+/* Back to user mode with the frame at sp. A new task's first arch_switch
+ * also "returns" here (see arch_task_init_user). Whatever ran meanwhile,
+ * sp is this task's frame: each task has its own kernel stack. */
+    .globl trap_exit
+trap_exit:
+    lw    t0, FRAME_SEPC(sp)
+    csrw  sepc, t0
+    lw    t0, FRAME_SSTATUS(sp) /* its SPP bit is 0: sret goes to user mode */
+    csrw  sstatus, t0
+    csrw  sscratch, sp          /* where the next trap from user saves */
+    LOAD_REGS
+    lw    sp, FRAME_SP(sp)      /* last: the user's sp */
+    sret
+
+/* From supervisor mode: only arch_idle() takes interrupts in the kernel,
+ * anything else is a kernel bug. Save a frame on the current kernel stack. */
+from_kernel:
+    csrrw sp, sscratch, sp      /* swap back: sp = kernel sp, sscratch = 0 */
+    addi  sp, sp, -FRAME_SIZE
+    SAVE_REGS
+    addi  t0, sp, FRAME_SIZE
+    sw    t0, FRAME_SP(sp)      /* sp before the trap, for panic and gdb */
+    csrr  t0, sepc
+    sw    t0, FRAME_SEPC(sp)
+    csrr  t0, sstatus
+    sw    t0, FRAME_SSTATUS(sp)
+    mv    a0, sp
+    call  trap_from_kernel      /* trap.c; may switch tasks and come back */
+    /* sepc and sstatus belong to the CPU, not the task: other traps
+     * changed them while we were switched away. Restore ours. */
+    lw    t0, FRAME_SEPC(sp)
+    csrw  sepc, t0
+    lw    t0, FRAME_SSTATUS(sp) /* SPP = 1: sret stays in supervisor mode */
+    csrw  sstatus, t0
+    LOAD_REGS
+    addi  sp, sp, FRAME_SIZE
+    sret
+
+/* void arch_switch(struct arch_task *prev, struct arch_task *next)
+ * Save the callee-saved registers, sp and ra in prev; load next's. The "ret"
+ * then returns into next, wherever it last called arch_switch (or, for a new
+ * task, into trap_exit or kthread_start). The other registers need no
+ * saving: arch_switch is a function call, so its caller expects them lost. */
+    .globl arch_switch
+arch_switch:
+    sw    ra, 0(a0)
+    sw    sp, 4(a0)
+    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11
+    sw    s\n, (8 + \n * 4)(a0)
+    .endr
+    lw    ra, 0(a1)
+    lw    sp, 4(a1)
+    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11
+    lw    s\n, (8 + \n * 4)(a1)
+    .endr
+    ret
+
+/* A kernel thread's first instruction (arch_task_init_kernel): s1 holds its
+ * function. The function must never return; if it does, say so. */
+    .globl kthread_start
+kthread_start:
+    jalr  s1
+    la    a0, kthread_returned
+    call  panic
+
+    .section .rodata
+kthread_returned:
+    .string "rv32: a kernel thread returned"
