@@ -22,8 +22,9 @@ suite() {
     case $line in
     *Synthesis*)
         p=$(echo "$line" | sed -E 's/.*Passing: ([0-9]+).*/\1/')
-        f=$(echo "$line" | sed -E 's/.*Failing: ([0-9]+) \| Crashing: ([0-9]+).*/\1+\2/')
-        f=$((f)) ;;
+        fl=$(echo "$line" | sed -E 's/.*Failing: ([0-9]+).*/\1/')
+        cr=$(echo "$line" | sed -E 's/.*Crashing: ([0-9]+).*/\1/')
+        f=$((fl + cr)) ;;
     "") p=0; f=1; echo "$name: no summary line (exit $rc)" ;;
     *)  p=${line%% passed*}; f=${line#*, }; f=${f%% failed*} ;;
     esac
