@@ -2,6 +2,7 @@
 #   make deps | make | make run | make gdb | make test | make bench | make clean
 # See docs/build.md for every target and variable.
 
+.SUFFIXES:               # no built-in rules: every rule is written here
 ARCH     ?= rv32
 MANIFEST ?= demo
 B        := build/$(ARCH)
@@ -43,8 +44,8 @@ USRC  := $(wildcard user/lib/*.c) $(wildcard user/lib/arch/$(ARCH)/*.S) \
 UOBJ  := $(patsubst %,$(B)/u/%.o,$(USRC))
 # Every .c in a program folder is one user program, named after its file.
 PROG_DIRS := user/progs tests/qemu/progs
-PROGS     := $(foreach d,$(PROG_DIRS),$(wildcard $(d)/*.c))
-PROG_ELFS := $(patsubst %.c,$(B)/prog/%.elf,$(notdir $(PROGS)))
+PROG_SRCS := $(foreach d,$(PROG_DIRS),$(wildcard $(d)/*.c))
+PROG_ELFS := $(patsubst %.c,$(B)/prog/%.elf,$(notdir $(PROG_SRCS)))
 vpath %.c $(PROG_DIRS)
 
 .PHONY: all run gdb test bench deps deps-build clean image
@@ -77,6 +78,16 @@ $(B)/manifest/%.c: user/manifests/%.txt scripts/mkmanifest.sh
 $(B)/manifest/%.c: tests/qemu/%.manifest scripts/mkmanifest.sh
 	@mkdir -p $(dir $@)
 	sh scripts/mkmanifest.sh $< $(B)/prog > $@
+# make run PROGS="a b": a manifest of just those programs, priority 3 each.
+ifneq ($(PROGS),)
+MANIFEST := custom
+$(B)/manifest/custom.c: FORCE
+	@mkdir -p $(dir $@)
+	printf '%s\n' $(foreach p,$(PROGS),"$(p) $(p) 3") > $(B)/manifest/custom.txt
+	sh scripts/mkmanifest.sh $(B)/manifest/custom.txt $(B)/prog > $@
+endif
+.PHONY: FORCE
+
 $(B)/manifest/%.o: $(B)/manifest/%.c $(PROG_ELFS)
 	$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/img/%.elf: $(KOBJ) $(B)/manifest/%.o arch/$(ARCH)/kernel.ld
@@ -97,6 +108,9 @@ gdb: all | deps-build
 	sh scripts/gdb.sh $(ARCH) $(B)/baton.elf
 
 # ---- tests -----------------------------------------------------------------------------
+bench: | deps
+	sh scripts/bench.sh
+
 test: | deps
 	sh tests/run-all.sh
 

@@ -32,6 +32,13 @@ int puts(const char *s);                          /* s and a newline */
 #define snprintf fmt_snprintf
 #define vsnprintf fmt_vsnprintf
 
+/* The architecture a program was built for, as in "bench rv32 ...". */
+#ifdef __riscv
+#define BENCH_ARCH "rv32"
+#else
+#define BENCH_ARCH "i386"
+#endif
+
 /* ---- checks for programs and tests ---- */
 #define INFO(fmt, ...) printf("[%d] " fmt "\n", task_self(), ##__VA_ARGS__)
 /* Stop the task with a report when an error_t is not OK. */

@@ -45,4 +45,12 @@ static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
     return ret;
 }
 
+/* The time-stamp counter, readable in ring 3: instructions under -icount. */
+static inline uint64_t arch_cycles(void)
+{
+    uint32_t lo, hi;
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+}
+
 #endif

@@ -28,4 +28,16 @@ static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
     return a0;
 }
 
+/* The cycle counter, readable in user mode: instructions under -icount. */
+static inline uint64_t arch_cycles(void)
+{
+    uint32_t hi, lo, hi2;
+    do {    /* re-read if the low half wrapped between the two reads */
+        __asm__ volatile("rdcycleh %0" : "=r"(hi));
+        __asm__ volatile("rdcycle %0" : "=r"(lo));
+        __asm__ volatile("rdcycleh %0" : "=r"(hi2));
+    } while (hi != hi2);
+    return ((uint64_t)hi << 32) | lo;
+}
+
 #endif
