@@ -23,7 +23,18 @@ enum syscall_number {
     SYS_TASK_SELF     = 5, /* () -> own task id                            */
     SYS_SLEEP         = 6, /* (ms) -> OK                                   */
     SYS_UPTIME        = 7, /* () -> milliseconds since boot                */
-    SYS_KOBJECTS      = 8, /* () -> kernel objects in use (leak checks)    */
+    SYS_KOBJECTS      = 8, /* (kind) -> kernel objects in use (leak checks) */
+    /* IPC (kernel/ipc.c, docs/ipc.md) */
+    SYS_IPC           = 10, /* (dst, src, msg, flags) -> error          */
+    SYS_NOTIFY        = 11, /* (dst, bits) -> error                      */
+    SYS_NOTIFY_RCV    = 12, /* (from) -> OK if one was pending           */
+    SYS_TIMER_SET     = 13, /* (ms) -> notifies NOTIFY_TIMER; 0 cancels  */
+    SYS_IRQ_ACQUIRE   = 14, /* (irq) -> notifies NOTIFY_IRQ              */
+    /* channels (kernel/channel.c) */
+    SYS_CHANNEL_OPEN  = 20, /* (port, dir) -> handle                    */
+    SYS_CHANNEL_CLOSE = 21, /* (handle) -> error                         */
+    SYS_CHANNEL_SEND  = 22, /* (handle, size, w0..w3) -> error           */
+    SYS_CHANNEL_RECV  = 23, /* (handle, bufsize) -> size; words out      */
     SYSCALL_COUNT
 };
 
@@ -31,6 +42,8 @@ enum syscall_number {
 enum kobject_kind {
     KOBJ_PAGES = 0,   /* physical pages handed out */
     KOBJ_TASKS = 1,   /* live tasks, idle not counted */
+    KOBJ_CHANNELS = 2, /* open channels */
+    KOBJ_QUEUED = 3,  /* senders queued on receivers */
     KOBJ_KINDS
 };
 

@@ -12,6 +12,7 @@
 #include <baton/syscall.h>
 #include <baton/string.h>
 #include <baton/fmt.h>
+#include <baton/ipc.h>
 
 /* ---- system calls (user/lib/syscall.c) ---- */
 long console_write(const void *buf, size_t len);  /* bytes written, or error */
@@ -25,6 +26,31 @@ long kobjects(int kind);                          /* KOBJ_* in use */
 /* Any system call by number, for tests that probe bad arguments. */
 long syscall(long n, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
              uint32_t a5, uint32_t a6);
+
+/* ---- messages by task (user/lib/ipc.c, docs/ipc.md) ---- */
+error_t ipc_send(task_t dst, struct message *m);          /* blocks */
+error_t ipc_send_noblock(task_t dst, struct message *m);  /* or ERR_WOULD_BLOCK */
+error_t ipc_recv(task_t src, struct message *m);          /* src or IPC_ANY */
+error_t ipc_recv_noblock(task_t src, struct message *m);
+error_t ipc_call(task_t dst, struct message *m);          /* send, await reply in m */
+error_t ipc_reply(task_t dst, struct message *m);         /* never blocks */
+
+/* ---- notifications ---- */
+error_t ipc_notify(task_t dst, notifications_t bits);
+ax_return notification_send(thread_id id);    /* NOTIFY_SIGNAL from the caller */
+ax_return notification_rcv(thread_id id);     /* OK and consumed, or ERR_WOULD_BLOCK */
+error_t timer_set(uint32_t ms);               /* NOTIFY_TIMER after ms; 0 cancels */
+error_t irq_acquire(int irq);                 /* NOTIFY_IRQ on each interrupt */
+
+/* ---- channels by port (user/lib/channel.c; seed ipc.md) ---- */
+ax_return channel_open(channel_handle *handle, channel_port port,
+                       channel_direction dir);
+ax_return channel_send(channel_handle *handle, channel_data *data,
+                       channel_data_size data_size);
+/* Returns the number of bytes received (>= 0), or an error. */
+ax_return channel_rcv(channel_handle *handle, channel_data *data,
+                      channel_data_size data_size);
+ax_return channel_close(channel_handle *handle);
 
 /* ---- output (user/lib/printf.c) ---- */
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
