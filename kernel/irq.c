@@ -4,11 +4,17 @@
 #include "console.h"
 #include "sched.h"
 #include "printk.h"
+#include "notify.h"
 
 void trap_irq(int irq)
 {
-    if (irq == arch_irq_uart())
+    /* The kernel drains the UART (a level-triggered line stays up until
+     * the bytes are read); the task that acquired it hears of it as a
+     * NOTIFY_IRQ notification, and fetches the bytes with console_read. */
+    if (irq == arch_irq_uart()) {
         console_irq();
+        notify_irq(IRQ_UART);
+    }
     else
         printk("[baton] unexpected interrupt %d\n", irq);
     sched_preempt_check();

@@ -3,6 +3,7 @@
  * task runs when every queue is empty. */
 #include "sched.h"
 #include "printk.h"
+#include "notify.h"
 
 uint64_t sched_ticks;
 
@@ -133,6 +134,7 @@ void sched_sleep(uint32_t ms)
 void trap_timer(void)
 {
     sched_ticks++;
+    notify_tick();
     for (task_t id = 1; id < TASK_MAX; id++) {
         struct task *t = task_lookup(id);
         if (t && t->state == TASK_BLOCKED && t->block == BLOCK_SLEEP &&

@@ -7,6 +7,9 @@
 #include "sched.h"
 #include "console.h"
 #include "page.h"
+#include "ipc.h"
+#include "notify.h"
+#include "channel.h"
 #include <baton/fmt.h>
 
 static long sys_console_write(struct task *t, const uint32_t a[], struct arch_frame *f)
@@ -59,8 +62,66 @@ static long sys_kobjects(struct task *t, const uint32_t a[], struct arch_frame *
     switch (a[0]) {
     case KOBJ_PAGES: return (long)page_used();
     case KOBJ_TASKS: return task_count();
+    case KOBJ_CHANNELS: return channel_count();
+    case KOBJ_QUEUED: return ipc_queued();
     }
     return ERR_INVALID_ARG;
+}
+
+static long sys_ipc(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return ipc_syscall(t, (task_t)a[0], (task_t)a[1], a[2], a[3]);
+}
+
+static long sys_notify(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return notify_syscall(t, (task_t)a[0], a[1]);
+}
+
+static long sys_notify_rcv(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return notify_rcv(t, (task_t)a[0]);
+}
+
+static long sys_timer_set(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return notify_timer_set(t, a[0]);
+}
+
+static long sys_irq_acquire(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return notify_irq_acquire(t, (int)a[0]);
+}
+
+static long sys_channel_open(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return channel_sys_open(t, a[0], a[1], a[2]);
+}
+
+static long sys_channel_close(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return channel_sys_close(t, a[0]);
+}
+
+/* (handle pointer, size, data words 0..3 or [0] = the buffer) */
+static long sys_channel_send(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return channel_sys_send(t, a[0], a[1], &a[2]);
+}
+
+/* (handle pointer, buffer, buffer size) */
+static long sys_channel_recv(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return channel_sys_recv(t, a[0], a[1], a[2]);
 }
 
 static syscall_fn *const syscalls[SYSCALL_COUNT] = {
@@ -72,6 +133,15 @@ static syscall_fn *const syscalls[SYSCALL_COUNT] = {
     [SYS_SLEEP]         = sys_sleep,
     [SYS_UPTIME]        = sys_uptime,
     [SYS_KOBJECTS]      = sys_kobjects,
+    [SYS_IPC]           = sys_ipc,
+    [SYS_NOTIFY]        = sys_notify,
+    [SYS_NOTIFY_RCV]    = sys_notify_rcv,
+    [SYS_TIMER_SET]     = sys_timer_set,
+    [SYS_IRQ_ACQUIRE]   = sys_irq_acquire,
+    [SYS_CHANNEL_OPEN]  = sys_channel_open,
+    [SYS_CHANNEL_CLOSE] = sys_channel_close,
+    [SYS_CHANNEL_SEND]  = sys_channel_send,
+    [SYS_CHANNEL_RECV]  = sys_channel_recv,
 };
 
 void trap_syscall(struct arch_frame *f)

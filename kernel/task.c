@@ -6,6 +6,9 @@
 #include "elf.h"
 #include "vm.h"
 #include "page.h"
+#include "ipc.h"
+#include "notify.h"
+#include "channel.h"
 #include "printk.h"
 #include <baton/string.h>
 #include <baton/fmt.h>
@@ -108,6 +111,10 @@ noreturn void task_exit(int status, const char *why)
         printk("[baton] task %d (%s) killed: %s\n", t->id, t->name, why);
     else if (status != 0)
         printk("[baton] task %d (%s) exited with status %d\n", t->id, t->name, status);
+    /* Wake whoever waits on t, close its ends, cancel its timer. */
+    ipc_task_exit(t);
+    channel_task_exit(t);
+    notify_task_exit(t);
     /* Leave t's address space before freeing its page tables. */
     arch_vm_activate(&tasks[0].vm);
     free_memory(t);

@@ -12,6 +12,9 @@
 #include <baton/error.h>
 #include "arch.h"
 #include "manifest.h"
+#include <baton/ipc.h>
+
+struct channel;
 
 #define KSTACK_SIZE 8192
 
@@ -27,6 +30,9 @@ enum task_block {
     BLOCK_NONE,
     BLOCK_SLEEP,        /* until .wake_tick */
     BLOCK_CONSOLE,      /* for console input */
+    BLOCK_SEND,         /* in ipc_send/ipc_call, until .ipc_peer receives */
+    BLOCK_RECV,         /* in ipc_recv, from .ipc_peer (or IPC_ANY) */
+    BLOCK_CHANNEL,      /* in channel_send/channel_rcv (kernel/channel.c) */
 };
 
 struct task {
@@ -42,6 +48,25 @@ struct task {
     struct arch_task arch;        /* saved kernel context */
     struct arch_vm vm;            /* address space */
     unsigned char *kstack;        /* KSTACK_SIZE bytes */
+
+    /* Messages (kernel/ipc.c) */
+    task_t ipc_peer;              /* BLOCK_SEND: to; BLOCK_RECV: from, or IPC_ANY */
+    bool ipc_calling;             /* BLOCK_SEND: a call: await the reply after */
+    bool ipc_awaiting_reply;      /* BLOCK_RECV: the second half of a call */
+    struct message ipc_msg;       /* BLOCK_SEND: the message, already copied in */
+    uintptr_t ipc_ubuf;           /* BLOCK_RECV: where the message goes */
+    error_t ipc_result;           /* set by whoever wakes a blocked task */
+    struct task *senders_head;    /* tasks blocked sending to us, FIFO */
+    struct task *senders_tail;
+    struct task *sender_next;     /* our link in the receiver's queue */
+    /* Notifications: what each sender notified (index: its task id; 0 is
+     * the kernel), so we can tell the receiver who notified. */
+    uint32_t notify_from[TASK_MAX];
+    uint64_t timer_tick;          /* timer_set(): notify at this tick; 0: off */
+    /* Channels (kernel/channel.c) */
+    struct channel *handles[CHANNEL_HANDLES];  /* handle h is index h-1 */
+    uint8_t handle_dir[CHANNEL_HANDLES];       /* its CHANNEL_SEND/RECEIVE */
+    struct channel *chan_blocked; /* BLOCK_CHANNEL: on which channel */
 };
 
 extern struct task *task_current;

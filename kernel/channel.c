@@ -1,0 +1,230 @@
+/* channel.c - channels by port. A send meets a receive, as with messages.
+ * Up to CHANNEL_FAST_MAX bytes travel in the syscall registers (fast path).
+ * Larger data, up to CHANNEL_SHM_MAX, goes through the channel's shared
+ * page: mapped read-only into the receiver, filled by the kernel from the
+ * sender's buffer at the rendezvous, copied out by the receiver's library.
+ * The page is free again whenever the receiver is back in channel_rcv. */
+#include "channel.h"
+#include "task.h"
+#include "sched.h"
+#include "deadlock.h"
+#include "ipc.h"
+#include "page.h"
+#include "vm.h"
+#include "printk.h"
+#include <baton/string.h>
+
+struct channel {
+    struct task *end[2];          /* [CHANNEL_SEND], [CHANNEL_RECEIVE] holders */
+    struct task *waiting;         /* the end's holder blocked on it, if any */
+    uint32_t size;                /* the waiting sender's data size */
+    uint32_t rcv_bufsize;         /* the waiting receiver's buffer size */
+    uint32_t words[4];            /* its fast-path data, or [0] = its buffer */
+    uintptr_t shm;                /* the shared page (physical), or 0 */
+};
+
+static struct channel channels[CHANNEL_PORTS];
+
+static uintptr_t shm_window(const struct channel *ch)
+{
+    return USER_SHM_BASE + (uintptr_t)(ch - channels) * PAGE_SIZE;
+}
+
+int channel_count(void)
+{
+    int n = 0;
+    for (int p = 0; p < CHANNEL_PORTS; p++)
+        n += channels[p].end[0] || channels[p].end[1];
+    return n;
+}
+
+/* The channel and direction behind the handle stored at uhandle. */
+static error_t lookup(struct task *me, uintptr_t uhandle, struct channel **ch,
+                      int *dir)
+{
+    channel_handle h;
+    if (vm_copy_from_user(me, &h, uhandle, sizeof(h)) != OK)
+        return ERR_BAD_ADDRESS;
+    /* Handle h is slot h-1 of this task's own table: a number from another
+     * task's table means nothing here. */
+    if (h < 1 || h > CHANNEL_HANDLES)
+        return ERR_BAD_HANDLE;
+    *ch = me->handles[h - 1];
+    *dir = me->handle_dir[h - 1];
+    if (!*ch || (*ch)->end[*dir] != me)
+        return ERR_BAD_HANDLE;
+    return OK;
+}
+
+long channel_sys_open(struct task *me, uint32_t port, uint32_t dir, uintptr_t uhandle)
+{
+    if (port >= CHANNEL_PORTS || (dir != CHANNEL_SEND && dir != CHANNEL_RECEIVE))
+        return ERR_INVALID_ARG;
+    if (!vm_user_ok(me, uhandle, sizeof(channel_handle), true))
+        return ERR_BAD_ADDRESS;
+    uint32_t granted = dir == CHANNEL_SEND ? me->grants->send_ports : me->grants->recv_ports;
+    if (!(granted & (1u << port)))
+        return ERR_NOT_PERMITTED;
+    struct channel *ch = &channels[port];
+    if (ch->end[dir])
+        return ERR_IN_USE;
+    int slot = 0;
+    while (slot < CHANNEL_HANDLES && me->handles[slot])
+        slot++;
+    if (slot == CHANNEL_HANDLES)
+        return ERR_NO_MEMORY;          /* every handle of this task in use */
+    if (!ch->shm && !(ch->shm = page_alloc()))
+        return ERR_NO_MEMORY;
+    if (dir == CHANNEL_RECEIVE) {
+        error_t err = arch_vm_map(&me->vm, shm_window(ch), ch->shm, VM_READ | VM_USER);
+        if (err != OK)
+            return err;
+    }
+    ch->end[dir] = me;
+    me->handles[slot] = ch;
+    me->handle_dir[slot] = (uint8_t)dir;
+    channel_handle h = slot + 1;
+    vm_copy_to_user(me, uhandle, &h, sizeof(h));
+    return OK;
+}
+
+/* Wake the end's holder blocked on ch, if any, with result. */
+static void wake_waiting(struct channel *ch, error_t result)
+{
+    struct task *t = ch->waiting;
+    ch->waiting = NULL;
+    t->chan_blocked = NULL;
+    ipc_wake(t, result);
+}
+
+/* Release end dir of ch held by me (close or death). */
+static void release_end(struct task *me, struct channel *ch, int dir)
+{
+    if (ch->waiting && ch->waiting != me)
+        wake_waiting(ch, ERR_CLOSED);     /* the peer waits in vain otherwise */
+    if (dir == CHANNEL_RECEIVE)
+        arch_vm_unmap(&me->vm, shm_window(ch));
+    ch->end[dir] = NULL;
+    if (!ch->end[CHANNEL_SEND] && !ch->end[CHANNEL_RECEIVE] && ch->shm) {
+        page_free(ch->shm);
+        ch->shm = 0;
+    }
+}
+
+long channel_sys_close(struct task *me, uintptr_t uhandle)
+{
+    struct channel *ch;
+    int dir;
+    error_t err = lookup(me, uhandle, &ch, &dir);
+    if (err != OK)
+        return err;
+    channel_handle h;
+    vm_copy_from_user(me, &h, uhandle, sizeof(h));
+    me->handles[h - 1] = NULL;
+    release_end(me, ch, dir);
+    return OK;
+}
+
+void channel_task_exit(struct task *t)
+{
+    for (int slot = 0; slot < CHANNEL_HANDLES; slot++) {
+        if (t->handles[slot]) {
+            release_end(t, t->handles[slot], t->handle_dir[slot]);
+            t->handles[slot] = NULL;
+        }
+    }
+}
+
+struct task *channel_waits_for(struct task *t)
+{
+    struct channel *ch = t->chan_blocked;
+    if (!ch)
+        return NULL;
+    return ch->end[CHANNEL_SEND] == t ? ch->end[CHANNEL_RECEIVE] : ch->end[CHANNEL_SEND];
+}
+
+/* Block me on ch until the other end comes (or closes). */
+static error_t wait_peer(struct task *me, struct channel *ch, int dir)
+{
+    if (deadlock_check(me, ch->end[!dir]))
+        return ERR_DEADLOCK;
+    ch->waiting = me;
+    me->chan_blocked = ch;
+    sched_block(BLOCK_CHANNEL);
+    return me->ipc_result;
+}
+
+/* The rendezvous: data of `size` from the sender (words, or for shared
+ * memory words[0] = its buffer) into the channel; the receiver can take
+ * bufsize bytes. Returns the receiver's result; the sender gets OK, or
+ * ERR_TOO_LARGE when the receiver's buffer is too small. */
+static error_t transfer(struct channel *ch, struct task *snd, uint32_t size,
+                        const uint32_t words[4], uint32_t bufsize,
+                        struct task *rcv, error_t *snd_result)
+{
+    if (size > bufsize) {
+        *snd_result = ERR_TOO_LARGE;
+        return ERR_TOO_SMALL;                  /* nothing moves */
+    }
+    /* Straight into the receiver's saved registers: nothing of this
+     * transfer stays in the channel for a next sender to overwrite. */
+    struct arch_frame *f = arch_task_frame(&rcv->arch);
+    if (size <= CHANNEL_FAST_MAX) {
+        for (int i = 0; i < 4; i++)
+            arch_frame_set(f, i + 1, words[i]);
+    } else {
+        vm_copy_from_user(snd, (void *)ch->shm, words[0], size);
+        arch_frame_set(f, 1, (uint32_t)shm_window(ch));
+    }
+    *snd_result = OK;
+    return (error_t)size;                      /* the receiver's result */
+}
+
+long channel_sys_send(struct task *me, uintptr_t uhandle, uint32_t size,
+                      const uint32_t words[4])
+{
+    struct channel *ch;
+    int dir;
+    error_t err = lookup(me, uhandle, &ch, &dir);
+    if (err != OK)
+        return err;
+    if (dir != CHANNEL_SEND)
+        return ERR_BAD_HANDLE;
+    if (size > CHANNEL_SHM_MAX)
+        return ERR_TOO_LARGE;
+    if (size > CHANNEL_FAST_MAX && !vm_user_ok(me, words[0], size, false))
+        return ERR_BAD_ADDRESS;
+    struct task *rcv = ch->end[CHANNEL_RECEIVE];
+    if (rcv && ch->waiting == rcv) {          /* the receiver is there */
+        error_t snd_result;
+        error_t rcv_result = transfer(ch, me, size, words, ch->rcv_bufsize, rcv, &snd_result);
+        wake_waiting(ch, rcv_result);
+        return snd_result;
+    }
+    ch->size = size;
+    memcpy(ch->words, words, sizeof(ch->words));
+    return wait_peer(me, ch, dir);
+}
+
+long channel_sys_recv(struct task *me, uintptr_t uhandle, uintptr_t ubuf,
+                      uint32_t bufsize)
+{
+    struct channel *ch;
+    int dir;
+    error_t err = lookup(me, uhandle, &ch, &dir);
+    if (err != OK)
+        return err;
+    if (dir != CHANNEL_RECEIVE)
+        return ERR_BAD_HANDLE;
+    if (!vm_user_ok(me, ubuf, bufsize, true))
+        return ERR_BAD_ADDRESS;
+    struct task *snd = ch->end[CHANNEL_SEND];
+    if (snd && ch->waiting == snd) {          /* the sender is there */
+        error_t snd_result;
+        err = transfer(ch, snd, ch->size, ch->words, bufsize, me, &snd_result);
+        wake_waiting(ch, snd_result);
+        return err;
+    }
+    ch->rcv_bufsize = bufsize;
+    return wait_peer(me, ch, dir);   /* the size, or an error */
+}
