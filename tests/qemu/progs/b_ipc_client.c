@@ -1,0 +1,60 @@
+/* b_ipc_client.c - IPC benchmarks, client side (task 4 in bench.manifest;
+ * the server is task 5): register-sized ipc_call+ipc_reply round trip,
+ * channel send+receive on the fast path and with 4 KiB, notification to
+ * wake-up. Best of several batches, loop overhead not subtracted. */
+#include <baton.h>
+#include <arch_syscall.h>
+
+#define N 100
+#define SERVER 5
+
+static uint8_t page[4096];
+
+static void report(const char *name, uint64_t best)
+{
+    printf("bench %s %s %u instructions\n", BENCH_ARCH, name, (unsigned)best / N);
+}
+
+int main(void)
+{
+    struct message m = { .type = MSG_USER };
+    uint64_t best = ~0ull;
+    for (int round = 0; round < 5; round++) {
+        uint64_t t0 = arch_cycles();
+        for (int i = 0; i < N; i++)
+            ipc_call(SERVER, &m);
+        uint64_t t = arch_cycles() - t0;
+        if (t < best) best = t;
+    }
+    report("ipc_call_reply", best);
+
+    channel_handle h;
+    ASSERT_OK(channel_open(&h, 3, CHANNEL_SEND));
+    for (int size = 16; size <= 4096; size += 4096 - 16) {
+        best = ~0ull;
+        for (int round = 0; round < 5; round++) {
+            uint64_t t0 = arch_cycles();
+            for (int i = 0; i < N; i++)
+                channel_send(&h, page, size);
+            uint64_t t = arch_cycles() - t0;
+            if (t < best) best = t;
+        }
+        report(size == 16 ? "channel_fast_16B" : "channel_shm_4KiB", best);
+    }
+
+    /* The server waits in ipc_recv(IPC_ANY); each notification wakes it and
+     * it answers with a notification, which wakes us in ipc_recv. */
+    best = ~0ull;
+    for (int round = 0; round < 5; round++) {
+        uint64_t t0 = arch_cycles();
+        for (int i = 0; i < N; i++) {
+            ipc_notify(SERVER, NOTIFY_USER(0));
+            ipc_recv(IPC_ANY, &m);
+        }
+        uint64_t t = arch_cycles() - t0;
+        if (t < best) best = t;
+    }
+    report("notify_wake_roundtrip", best);
+    ipc_notify(SERVER, NOTIFY_USER(1));        /* done */
+    return 0;
+}
