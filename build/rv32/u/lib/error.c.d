@@ -1,3 +1,0 @@
-build/rv32/u/lib/error.c.o: lib/error.c include/baton/error.h
-
-include/baton/error.h:

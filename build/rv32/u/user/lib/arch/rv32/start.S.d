@@ -1,1 +1,0 @@
-build/rv32/u/user/lib/arch/rv32/start.S.o: user/lib/arch/rv32/start.S
