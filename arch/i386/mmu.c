@@ -1,7 +1,6 @@
-/* mmu.c (i386) - two-level paging. A 4 KiB page directory of 1024 entries,
- * each mapping 4 MiB: either directly (a PSE "large page", used for the
- * kernel's 1:1 map of RAM) or through a 4 KiB page table of 1024 entries of
- * 4 KiB pages (used for user memory). */
+/* mmu.c (i386) - two-level paging: each of the 1024 page-directory entries
+ * maps 4 MiB, directly (a PSE page: the kernel's 1:1 map of RAM) or through
+ * a page table of 1024 entries for 4 KiB pages (user memory). */
 #include "arch.h"
 #include "page.h"
 #include "i386.h"

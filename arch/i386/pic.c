@@ -9,7 +9,9 @@
 #define PIC2_CMD   0xa0       /* slave: lines 8-15, chained on master line 2 */
 #define PIC2_DATA  0xa1
 #define PIC_EOI    0x20       /* "end of interrupt": deliver the next one */
-#define PIC_READ_ISR 0x0b     /* next command-port read gives the in-service bits */
+#define PIC_READ_IRR 0x0a     /* next command-port read: the requested lines */
+#define PIC_READ_ISR 0x0b     /* next command-port read: the in-service lines */
+#define PIC_POLL     0x0c     /* next command-port read: acknowledge, as the CPU does */
 #define CASCADE_IRQ  2
 
 #define PIT_CH0    0x40
@@ -93,6 +95,16 @@ void arch_timer_init(void)
     outb(PIT_CH0, divisor & 0xff);
     outb(PIT_CH0, divisor >> 8);
     arch_irq_enable(IRQ_TIMER);
+    /* Masked, line 0 still latched the BIOS's old 18.2 Hz timer: that request
+     * would arrive at once, a tick at time zero, and the first task would
+     * lose its turn at random. Acknowledge it here (interrupts are off) and
+     * end it. Line 0 comes first in priority: the poll cannot take another. */
+    outb(PIC1_CMD, PIC_READ_IRR);
+    if (inb(PIC1_CMD) & (1u << IRQ_TIMER)) {
+        outb(PIC1_CMD, PIC_POLL);
+        inb(PIC1_CMD);
+        pic_eoi(IRQ_TIMER);
+    }
 }
 
 /* The only place the kernel runs with interrupts on. The interrupt goes

@@ -9,6 +9,7 @@
 #define MB_INFO_MEM     (1 << 0)     /* mem_lower/mem_upper are valid */
 #define IDENTITY_MAP_END (128u << 20) /* mmu.c maps this much RAM, 1:1 */
 #define DEBUG_EXIT_PORT 0xf4         /* QEMU's isa-debug-exit device */
+#define CR0_EM          (1u << 2)    /* no FPU: x87 instructions trap (#NM) */
 
 /* The start of the multiboot information (the rest is not needed). */
 struct multiboot_info {
@@ -27,9 +28,12 @@ noreturn void i386_start(uint32_t magic, const struct multiboot_info *info)
     uart_init();            /* first, so that a panic can be seen */
     if (magic != MB_BOOT_MAGIC || !(info->flags & MB_INFO_MEM))
         panic("i386: not started by a multiboot loader with a memory size");
-    /* Read it now: the loader keeps the information just past the kernel,
-     * in memory that the page allocator will soon hand out. */
+    /* Copy what we need now: the loader left the information in memory the
+     * kernel does not reserve (QEMU: below 1 MiB; GRUB: anywhere). */
     ram_end = (1u << 20) + (uintptr_t)info->mem_upper * 1024;
+    /* No task's FPU registers are saved on a switch, so keep the FPU off:
+     * an x87 instruction then faults instead of leaking between tasks. */
+    write_cr0(read_cr0() | CR0_EM);
     gdt_init();
     idt_init();
     pic_init();

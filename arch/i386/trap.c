@@ -51,13 +51,14 @@ static const char *const exception_names[32] = {
     "virtualization fault", "control protection fault",
 };
 
-/* A readable cause for trap_user_fault(); page faults say a bit more. */
+/* A readable cause for trap_user_fault(); page faults say a bit more. An
+ * instruction fetch counts as a read: without NX, i386 cannot tell them apart. */
 static const char *fault_name(const struct arch_frame *f)
 {
     if (f->vector == PAGE_FAULT) {
         static const char *const pf[4] = {
-            "page fault: read of an unmapped page",
-            "page fault: read of a protected page",
+            "page fault: read/execute of an unmapped page",
+            "page fault: read/execute of a protected page",
             "page fault: write to an unmapped page",
             "page fault: write to a protected page",
         };

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #define ARCH_NAME "rv32"
-#define ARCH_ELF_MACHINE 243     /* EM_RISCV: user programs must be RISC-V ELF */
+#define ARCH_ELF_MACHINE 243  /* EM_RISCV: user programs must be RISC-V ELF */
 /* Channel data carried in the syscall registers a3..a6: 4 words. */
 #define ARCH_FASTPATH_BYTES 16
 

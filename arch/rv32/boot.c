@@ -27,7 +27,8 @@ noreturn void machine_init(void)
     /* Traps normally go to M. Hand every exception and the S-level
      * interrupts to S, so the kernel's stvec sees them directly. */
     w_medeleg(0xffffu);
-    w_mideleg((1u << IRQ_S_SOFT) | (1u << IRQ_S_TIMER) | (1u << IRQ_S_EXTERNAL));
+    w_mideleg((1u << IRQ_S_SOFT) | (1u << IRQ_S_TIMER) |
+              (1u << IRQ_S_EXTERNAL));
     w_mie(0);                           /* no machine-level interrupts */
     w_mtvec((uintptr_t)machine_trap);   /* reached only on a boot bug */
 
@@ -50,11 +51,12 @@ noreturn void machine_init(void)
     __builtin_unreachable();
 }
 
-/* Every trap is delegated to S, so one reaching M is a bug in the code
- * above - or a QEMU older than 7.1, which has no menvcfgh register. */
+/* Delegation sends the traps of S and U to S; a trap in M itself still comes
+ * here. It means a bug in machine_init, or a QEMU too old to have menvcfgh. */
 __attribute__((aligned(4))) static noreturn void machine_trap(void)
 {
-    printk("\nrv32: trap in machine mode: mcause %x at %x (QEMU >= 7.1 needed)\n",
+    printk("\nrv32: trap in machine mode: mcause %x at %x\n"
+           "rv32: this port needs QEMU 7.1 or later (the Sstc timer)\n",
            (unsigned)r_mcause(), (unsigned)r_mepc());
     arch_poweroff(1);
 }

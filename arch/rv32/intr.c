@@ -49,7 +49,8 @@ void timer_rearm(void)
  * claim register; hart 0 in supervisor mode is context 1 on virt. */
 #define PLIC_CONTEXT       1
 #define PLIC_PRIORITY(irq) (PLIC_BASE + 4 * (irq))
-#define PLIC_ENABLE(irq)   (PLIC_BASE + 0x2000 + 0x80 * PLIC_CONTEXT + 4 * ((irq) / 32))
+#define PLIC_ENABLE(irq)   (PLIC_BASE + 0x2000 + 0x80 * PLIC_CONTEXT + \
+                            4 * ((irq) / 32))    /* one bit per source */
 #define PLIC_THRESHOLD     (PLIC_BASE + 0x200000 + 0x1000 * PLIC_CONTEXT)
 #define PLIC_CLAIM         (PLIC_BASE + 0x200004 + 0x1000 * PLIC_CONTEXT)
 
@@ -61,13 +62,15 @@ void plic_init(void)
 
 void arch_irq_enable(int irq)
 {
-    mmio_write32(PLIC_PRIORITY(irq), 1);
-    mmio_write32(PLIC_ENABLE(irq), mmio_read32(PLIC_ENABLE(irq)) | (1u << (irq % 32)));
+    uintptr_t enable = PLIC_ENABLE(irq);
+    mmio_write32(PLIC_PRIORITY(irq), 1);    /* 0 would mean "never" */
+    mmio_write32(enable, mmio_read32(enable) | (1u << (irq % 32)));
 }
 
 void arch_irq_disable(int irq)
 {
-    mmio_write32(PLIC_ENABLE(irq), mmio_read32(PLIC_ENABLE(irq)) & ~(1u << (irq % 32)));
+    uintptr_t enable = PLIC_ENABLE(irq);
+    mmio_write32(enable, mmio_read32(enable) & ~(1u << (irq % 32)));
 }
 
 int arch_irq_uart(void)

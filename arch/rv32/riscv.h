@@ -1,12 +1,15 @@
-/* riscv.h (rv32) - the RISC-V control registers the port touches, each behind
- * a tiny named function (r_x reads CSR x, w_x writes it), and their bits. */
+/* riscv.h (rv32) - the RISC-V control registers (CSRs) the port touches,
+ * each behind a tiny named function, and the bits it uses in them. */
 #ifndef RV32_RISCV_H
 #define RV32_RISCV_H
 
 #include <stdint.h>
 
-/* One read and one write function per CSR. The CSR may be given by name or,
- * for names clang 14 does not know yet (menvcfgh, stimecmp), by number. */
+/* CSR_RW(satp, satp) defines r_satp(), which reads the CSR satp, and
+ * w_satp(v), which writes it. Names clang 14 does not know yet (menvcfgh,
+ * stimecmp) are given by number. The "memory" clobber keeps the compiler
+ * from moving memory accesses across a write: page-table stores must come
+ * before the satp write that uses them. */
 #define CSR_RW(name, csr)                                                     \
     static inline uint32_t r_##name(void)                                     \
     {                                                                         \
@@ -88,15 +91,37 @@ static inline void sfence_vma_addr(uintptr_t va)
     __asm__ volatile("sfence.vma %0, zero" : : "r"(va) : "memory");
 }
 
-static inline void intr_on(void)  { __asm__ volatile("csrs sstatus, %0" : : "r"(SSTATUS_SIE) : "memory"); }
-static inline void intr_off(void) { __asm__ volatile("csrc sstatus, %0" : : "r"(SSTATUS_SIE) : "memory"); }
-static inline void wfi(void)      { __asm__ volatile("wfi" : : : "memory"); }
+/* Interrupts in supervisor mode on and off (sstatus.SIE); wait for one. */
+static inline void intr_on(void)
+{
+    __asm__ volatile("csrs sstatus, %0" : : "r"(SSTATUS_SIE) : "memory");
+}
+static inline void intr_off(void)
+{
+    __asm__ volatile("csrc sstatus, %0" : : "r"(SSTATUS_SIE) : "memory");
+}
+static inline void wfi(void)
+{
+    __asm__ volatile("wfi" : : : "memory");
+}
 
-/* Memory-mapped device registers: volatile, so every access really happens. */
-static inline uint32_t mmio_read32(uintptr_t a)          { return *(volatile uint32_t *)a; }
-static inline void     mmio_write32(uintptr_t a, uint32_t v) { *(volatile uint32_t *)a = v; }
-static inline uint8_t  mmio_read8(uintptr_t a)           { return *(volatile uint8_t *)a; }
-static inline void     mmio_write8(uintptr_t a, uint8_t v)   { *(volatile uint8_t *)a = v; }
+/* Device registers: volatile, so that every access really happens. */
+static inline uint32_t mmio_read32(uintptr_t a)
+{
+    return *(volatile uint32_t *)a;
+}
+static inline void mmio_write32(uintptr_t a, uint32_t v)
+{
+    *(volatile uint32_t *)a = v;
+}
+static inline uint8_t mmio_read8(uintptr_t a)
+{
+    return *(volatile uint8_t *)a;
+}
+static inline void mmio_write8(uintptr_t a, uint8_t v)
+{
+    *(volatile uint8_t *)a = v;
+}
 
 /* Read-only counters: the timer (time, at TIMEBASE_HZ) and the cycle counter
  * (instructions retired under QEMU's -icount shift=0). */

@@ -6,22 +6,22 @@
 #include <stdint.h>
 #include <stdnoreturn.h>
 
-/* boot.c: start.S calls machine_init in machine mode. rv32_have_sstc is
- * set there and read by arch_timer_init(). */
+/* boot.c: start.S calls machine_init in machine mode, which sets
+ * rv32_have_sstc for arch_timer_init(). */
 noreturn void machine_init(void);
 extern int rv32_have_sstc;
 
-void uart_init(void);                  /* uart.c */
-void vm_kernel_init(void);             /* vm.c: build the kernel's table, paging on */
-void trap_init(void);                  /* trap.c: stvec, sscratch, sie */
-void plic_init(void);                  /* intr.c */
-int  plic_claim(void);                 /* the interrupt to serve, or 0 */
+void uart_init(void);           /* uart.c */
+void vm_kernel_init(void);      /* vm.c: the kernel's page table, paging on */
+void trap_init(void);           /* trap.c: stvec and sscratch */
+void plic_init(void);           /* intr.c */
+int  plic_claim(void);          /* the interrupt to serve, or 0 */
 void plic_complete(int irq);
-void timer_rearm(void);                /* intr.c: schedule the next tick */
+void timer_rearm(void);         /* intr.c: schedule the next tick */
 
 /* trap.S */
-void trap_entry(void);                 /* stvec: every trap lands here */
-void trap_exit(void);                  /* restore the frame at sp, sret to user */
-void kthread_start(void);              /* a kernel thread's first instruction */
+void trap_entry(void);          /* stvec: every trap lands here */
+void trap_exit(void);           /* restore the frame at sp, sret to user */
+void kthread_start(void);       /* a kernel thread's first instruction */
 
 #endif

@@ -52,8 +52,10 @@ static void interrupt(uint32_t cause)
         trap_timer();
         break;
     case IRQ_S_EXTERNAL:
-        /* Completing before the kernel looks at the device is safe: with
-         * interrupts off nothing can fire until the kernel is done. */
+        /* Complete at once: trap_irq may switch tasks, and a claim left
+         * open would silence this source until we came back. A device that
+         * still holds its line up interrupts again, but only once
+         * interrupts are back on, after trap_irq has served it. */
         irq = plic_claim();
         if (irq) {
             plic_complete(irq);
@@ -92,7 +94,7 @@ void trap_from_kernel(struct arch_frame *f)
               (unsigned)r_stval());
 }
 
-/* ---- Tasks ---------------------------------------------------------------- */
+/* ---- Tasks -------------------------------------------------------------- */
 
 static void clear_words(void *p, size_t bytes)
 {

@@ -21,8 +21,15 @@
 #define LSR_RX_READY  0x01  /* a byte is waiting in RBR */
 #define LSR_TX_EMPTY  0x20  /* THR can take a byte */
 
-static uint8_t uart_read(int reg)             { return mmio_read8(UART_BASE + reg); }
-static void    uart_write(int reg, uint8_t v) { mmio_write8(UART_BASE + reg, v); }
+static uint8_t uart_read(int reg)
+{
+    return mmio_read8(UART_BASE + reg);
+}
+
+static void uart_write(int reg, uint8_t v)
+{
+    mmio_write8(UART_BASE + reg, v);
+}
 
 void uart_init(void)
 {

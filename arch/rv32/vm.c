@@ -32,8 +32,9 @@ static uint32_t kernel_root[ENTRIES] __attribute__((aligned(PAGE_SIZE)));
 
 static void map_megapages(uintptr_t start, uintptr_t end, uint32_t perm)
 {
+    perm |= PTE_G | PTE_A | PTE_D | PTE_V;
     for (uintptr_t pa = start & ~(MEGAPAGE - 1); pa < end; pa += MEGAPAGE)
-        kernel_root[VPN1(pa)] = PA_PTE(pa) | perm | PTE_G | PTE_A | PTE_D | PTE_V;
+        kernel_root[VPN1(pa)] = PA_PTE(pa) | perm;
 }
 
 /* Map RAM and the devices 1:1 (virtual == physical) and turn paging on.
@@ -76,20 +77,29 @@ static uint32_t *walk(struct arch_vm *vm, uintptr_t va, int alloc)
     return &((uint32_t *)PTE_PA(*pde))[VPN0(va)];
 }
 
-static int in_kernel_megapage(struct arch_vm *vm, uintptr_t va)
+static uint32_t flags_to_pte(unsigned flags)
 {
-    return (((uint32_t *)vm->root)[VPN1(va)] & PTE_LEAF) != 0;
+    uint32_t pte = 0;
+    if (flags & VM_READ)  pte |= PTE_R;
+    if (flags & VM_WRITE) pte |= PTE_W | PTE_R;   /* W without R is reserved */
+    if (flags & VM_EXEC)  pte |= PTE_X;
+    if (flags & VM_USER)  pte |= PTE_U;
+    return pte;
 }
 
-error_t arch_vm_map(struct arch_vm *vm, uintptr_t va, uintptr_t pa, unsigned flags)
+static unsigned pte_to_flags(uint32_t pte)
 {
-    uint32_t perm = 0;
-    if (flags & VM_READ)  perm |= PTE_R;
-    if (flags & VM_WRITE) perm |= PTE_W | PTE_R;  /* W without R is reserved */
-    if (flags & VM_EXEC)  perm |= PTE_X;
-    if (flags & VM_USER)  perm |= PTE_U;
+    return ((pte & PTE_R) ? VM_READ : 0) | ((pte & PTE_W) ? VM_WRITE : 0) |
+           ((pte & PTE_X) ? VM_EXEC : 0) | ((pte & PTE_U) ? VM_USER : 0);
+}
+
+error_t arch_vm_map(struct arch_vm *vm, uintptr_t va, uintptr_t pa,
+                    unsigned flags)
+{
+    uint32_t perm = flags_to_pte(flags);
+    uint32_t root_entry = ((uint32_t *)vm->root)[VPN1(va)];
     if (!(perm & PTE_LEAF) || ((va | pa) & (PAGE_SIZE - 1)) ||
-        in_kernel_megapage(vm, va))
+        (root_entry & PTE_LEAF))        /* inside a kernel megapage */
         return ERR_INVALID_ARG;
 
     uint32_t *pte = walk(vm, va, 1);
@@ -117,8 +127,7 @@ uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags)
     if (!pte || !(*pte & PTE_V))
         return 0;
     if (flags)
-        *flags = ((*pte & PTE_R) ? VM_READ : 0) | ((*pte & PTE_W) ? VM_WRITE : 0) |
-                 ((*pte & PTE_X) ? VM_EXEC : 0) | ((*pte & PTE_U) ? VM_USER : 0);
+        *flags = pte_to_flags(*pte);
     return PTE_PA(*pte);
 }
 
@@ -136,10 +145,11 @@ void arch_vm_destroy(struct arch_vm *vm)
     vm->root = 0;
 }
 
-/* A NULL vm (a kernel thread's) means the kernel's own table. A full flush:
- * every address space uses ASID 0, so old translations must go. */
+/* A NULL vm (or one never set up) means the kernel's own table. A full
+ * flush: every address space uses ASID 0, so old translations must go. */
 void arch_vm_activate(struct arch_vm *vm)
 {
-    w_satp(MAKE_SATP(vm && vm->root ? (uint32_t *)vm->root : kernel_root));
+    uint32_t *root = vm && vm->root ? (uint32_t *)vm->root : kernel_root;
+    w_satp(MAKE_SATP(root));
     sfence_vma_all();
 }
