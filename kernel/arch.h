@@ -10,6 +10,7 @@
  *   struct arch_frame  the user registers saved on a trap
  *   struct arch_vm     one address space (root page-table address)
  *   ARCH_NAME          "rv32" or "i386"
+ *   ARCH_ELF_MACHINE   the ELF e_machine of user programs (243 or 3)
  *   ARCH_FASTPATH_BYTES  channel data that fits in syscall registers */
 #ifndef KERNEL_ARCH_H
 #define KERNEL_ARCH_H

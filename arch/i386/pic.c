@@ -1,6 +1,7 @@
 /* pic.c (i386) - device interrupts: the two 8259 PICs that funnel 16 lines
  * into the CPU, the 8254 PIT that ticks on line 0, and arch_idle(). */
 #include "arch.h"
+#include "printk.h"
 #include "i386.h"
 #include "x86.h"
 
@@ -71,12 +72,14 @@ int pic_spurious(int irq)
 
 void arch_irq_enable(int irq)
 {
+    ASSERT(irq >= 0 && irq < IRQ_COUNT);
     irq_mask &= ~(1u << irq);
     write_masks();
 }
 
 void arch_irq_disable(int irq)
 {
+    ASSERT(irq >= 0 && irq < IRQ_COUNT);
     irq_mask |= 1u << irq;
     write_masks();
 }
