@@ -3,6 +3,7 @@
 # See docs/build.md for every target and variable.
 
 .SUFFIXES:               # no built-in rules: every rule is written here
+.SECONDARY:              # keep intermediate files (program ELFs, manifests)
 ARCH     ?= rv32
 MANIFEST ?= demo
 B        := build/$(ARCH)

@@ -7,12 +7,13 @@
 
 #define ARCH_NAME "rv32"
 #define ARCH_ELF_MACHINE 243  /* EM_RISCV: user programs must be RISC-V ELF */
-/* Channel data carried in the syscall registers a3..a6: 4 words. */
+/* Channel data small enough to travel in syscall registers: 4 words. */
 #define ARCH_FASTPATH_BYTES 16
 
 /* The user registers, saved by trap.S at the top of the task's kernel stack
  * on every trap from user mode. Field n-1 holds register xn (x0 is always
  * zero and is not saved), so trap.S can address them by register number.
+ * (An interrupt in arch_idle gets one too, pushed on the kernel stack.)
  * Do not reorder: trap.S depends on this layout (checked in trap.c). */
 struct arch_frame {
     uint32_t ra, sp, gp, tp;                   /* x1..x4   */

@@ -19,6 +19,11 @@ int  plic_claim(void);          /* the interrupt to serve, or 0 */
 void plic_complete(int irq);
 void timer_rearm(void);         /* intr.c: schedule the next tick */
 
+/* trap.c: trap.S calls these with the frame it saved. */
+struct arch_frame;
+void trap_from_user(struct arch_frame *f);
+void trap_from_kernel(struct arch_frame *f);
+
 /* trap.S */
 void trap_entry(void);          /* stvec: every trap lands here */
 void trap_exit(void);           /* restore the frame at sp, sret to user */

@@ -13,9 +13,6 @@ _Static_assert(offsetof(struct arch_frame, sstatus) == 32 * 4, "FRAME_SSTATUS");
 _Static_assert(sizeof(struct arch_frame) == 36 * 4, "FRAME_SIZE");
 _Static_assert(offsetof(struct arch_task, s) == 8, "arch_switch layout");
 
-void trap_from_user(struct arch_frame *f);
-void trap_from_kernel(struct arch_frame *f);
-
 void trap_init(void)
 {
     w_stvec((uintptr_t)trap_entry);     /* "direct" mode: all traps here */
