@@ -76,6 +76,8 @@ long channel_sys_open(struct task *me, uint32_t port, uint32_t dir, uintptr_t uh
     if (!ch->shm && !(ch->shm = page_alloc()))
         return ERR_NO_MEMORY;
     if (dir == CHANNEL_RECEIVE) {
+        /* A new receiver must not read what was sent to an earlier one. */
+        memset((void *)ch->shm, 0, PAGE_SIZE);
         error_t err = arch_vm_map(&me->vm, shm_window(ch), ch->shm, VM_READ | VM_USER);
         if (err != OK)
             return err;
