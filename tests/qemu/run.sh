@@ -33,6 +33,26 @@ check_expect() {
         }' "$2"
 }
 
+# run_with_input FILE: boot the image with FILE (minus its # lines) typed
+# into the console, once the test prints "ready for input": sooner, the
+# bytes would arrive before the task that waits for them. Returns QEMU's status.
+run_with_input() {
+    fifo=$outdir/$name.fifo
+    rm -f "$fifo" && mkfifo "$fifo" || return 2
+    BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
+        "build/$arch/img/$name.elf" <"$fifo" >"$out" 2>&1 &
+    qpid=$!
+    exec 3>"$fifo"                 # held open: QEMU never sees end of input
+    while kill -0 "$qpid" 2>/dev/null && ! grep -q 'ready for input' "$out" 2>/dev/null; do
+        sleep 0.1
+    done
+    grep -v '^#' "$1" >&3 2>/dev/null
+    wait "$qpid"; st=$?
+    exec 3>&-
+    rm -f "$fifo"
+    return $st
+}
+
 for name in $names; do
     if ! make -s ARCH="$arch" MANIFEST="$name" image >"$outdir/$name.build" 2>&1; then
         cat "$outdir/$name.build"
@@ -40,8 +60,12 @@ for name in $names; do
         continue
     fi
     out=$outdir/$name.out
-    BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
-        "build/$arch/img/$name.elf" </dev/null >"$out" 2>&1
+    if [ -f "tests/qemu/$name.input" ]; then
+        run_with_input "tests/qemu/$name.input"
+    else
+        BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
+            "build/$arch/img/$name.elf" </dev/null >"$out" 2>&1
+    fi
     rc=$?
     tr -d '\r' <"$out" >"$out.tmp" && mv "$out.tmp" "$out"
     if [ $rc -eq 0 ]; then pass; else fail "QEMU exited with status $rc"; fi

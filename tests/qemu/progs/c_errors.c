@@ -1,5 +1,5 @@
-/* c_errors.c - conformance, ipc_errors: bad task ids and bad message
- * pointers for every message operation, and proof that a refused operation
+/* c_errors.c - conformance, ipc_errors: bad task ids, message pointers and
+ * flags for every message operation, and proof that a refused operation
  * delivered nothing. Roles by task id. */
 #include <baton_test.h>
 
@@ -74,10 +74,27 @@ static void bad_pointers(void)
     CHECK_EQ(ipc_call(PARTNER, ro), ERR_BAD_ADDRESS, "errors: call with a read-only message");
 }
 
+/* The raw system call: flag combinations the library never makes. */
+static void bad_flags(void)
+{
+    struct message m = { .type = MSG_USER };
+    uint32_t p = (uintptr_t)&m;
+    CHECK_EQ(syscall(SYS_IPC, PARTNER, 0, p, 0, 0, 0), ERR_INVALID_ARG, "errors: SYS_IPC with no flags");
+    CHECK_EQ(syscall(SYS_IPC, PARTNER, 0, p, IPC_NOBLOCK, 0, 0), ERR_INVALID_ARG,
+             "errors: SYS_IPC with neither send nor receive");
+    CHECK_EQ(syscall(SYS_IPC, PARTNER, 0, p, IPC_SEND | (1u << 8), 0, 0), ERR_INVALID_ARG,
+             "errors: SYS_IPC with an unknown flag");
+    CHECK_EQ(syscall(SYS_IPC, PARTNER, WAITER, p, IPC_SEND | IPC_RECV, 0, 0), ERR_INVALID_ARG,
+             "errors: SYS_IPC call that would receive from another task");
+    CHECK_EQ(syscall(SYS_IPC, PARTNER, PARTNER, p, IPC_SEND | IPC_RECV | IPC_REPLY, 0, 0), ERR_INVALID_ARG,
+             "errors: SYS_IPC reply that would also receive");
+}
+
 static void errors(void)
 {
     bad_ids();
     bad_pointers();
+    bad_flags();
     /* Only now does the partner get a message: it checks it is this one. */
     struct message m = { .type = MSG_USER + 9 };
     m.words[0] = 0xd0e;
