@@ -38,9 +38,9 @@ int channel_count(void)
     return n;
 }
 
-/* The channel and direction behind the handle stored at uhandle. */
-static error_t lookup(struct task *me, uintptr_t uhandle, struct channel **ch,
-                      int *dir)
+/* The slot of me's handle table named by the handle stored at uhandle:
+ * its channel is me->handles[slot], its direction me->handle_dir[slot]. */
+static error_t lookup(struct task *me, uintptr_t uhandle, int *slot)
 {
     channel_handle h;
     if (vm_copy_from_user(me, &h, uhandle, sizeof(h)) != OK)
@@ -49,10 +49,10 @@ static error_t lookup(struct task *me, uintptr_t uhandle, struct channel **ch,
      * task's table means nothing here. */
     if (h < 1 || h > CHANNEL_HANDLES)
         return ERR_BAD_HANDLE;
-    *ch = me->handles[h - 1];
-    *dir = me->handle_dir[h - 1];
-    if (!*ch || (*ch)->end[*dir] != me)
+    struct channel *ch = me->handles[h - 1];
+    if (!ch || ch->end[me->handle_dir[h - 1]] != me)
         return ERR_BAD_HANDLE;
+    *slot = h - 1;
     return OK;
 }
 
@@ -115,15 +115,13 @@ static void release_end(struct task *me, struct channel *ch, int dir)
 
 long channel_sys_close(struct task *me, uintptr_t uhandle)
 {
-    struct channel *ch;
-    int dir;
-    error_t err = lookup(me, uhandle, &ch, &dir);
+    int slot;
+    error_t err = lookup(me, uhandle, &slot);
     if (err != OK)
         return err;
-    channel_handle h;
-    vm_copy_from_user(me, &h, uhandle, sizeof(h));
-    me->handles[h - 1] = NULL;
-    release_end(me, ch, dir);
+    struct channel *ch = me->handles[slot];
+    me->handles[slot] = NULL;
+    release_end(me, ch, me->handle_dir[slot]);
     return OK;
 }
 
@@ -185,11 +183,12 @@ static error_t transfer(struct channel *ch, struct task *snd, uint32_t size,
 long channel_sys_send(struct task *me, uintptr_t uhandle, uint32_t size,
                       const uint32_t words[4])
 {
-    struct channel *ch;
-    int dir;
-    error_t err = lookup(me, uhandle, &ch, &dir);
+    int slot;
+    error_t err = lookup(me, uhandle, &slot);
     if (err != OK)
         return err;
+    struct channel *ch = me->handles[slot];
+    int dir = me->handle_dir[slot];
     if (dir != CHANNEL_SEND)
         return ERR_BAD_HANDLE;
     if (size > CHANNEL_SHM_MAX)
@@ -211,11 +210,12 @@ long channel_sys_send(struct task *me, uintptr_t uhandle, uint32_t size,
 long channel_sys_recv(struct task *me, uintptr_t uhandle, uintptr_t ubuf,
                       uint32_t bufsize)
 {
-    struct channel *ch;
-    int dir;
-    error_t err = lookup(me, uhandle, &ch, &dir);
+    int slot;
+    error_t err = lookup(me, uhandle, &slot);
     if (err != OK)
         return err;
+    struct channel *ch = me->handles[slot];
+    int dir = me->handle_dir[slot];
     if (dir != CHANNEL_RECEIVE)
         return ERR_BAD_HANDLE;
     if (!vm_user_ok(me, ubuf, bufsize, true))

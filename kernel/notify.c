@@ -65,8 +65,7 @@ error_t notify_rcv(struct task *me, task_t from)
 
 error_t notify_timer_set(struct task *me, uint32_t ms)
 {
-    uint32_t ticks = ms / ARCH_TICK_MS + (ms % ARCH_TICK_MS != 0);
-    me->timer_tick = ms ? sched_ticks + (ticks ? ticks : 1) : 0;
+    me->timer_tick = ms ? sched_deadline(ms) : 0;
     return OK;
 }
 

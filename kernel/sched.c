@@ -122,10 +122,15 @@ void sched_preempt_check(void)
     sched_switch();
 }
 
-void sched_sleep(uint32_t ms)
+uint64_t sched_deadline(uint32_t ms)
 {
     uint32_t ticks = ms / ARCH_TICK_MS + (ms % ARCH_TICK_MS != 0);
-    task_current->wake_tick = sched_ticks + (ticks ? ticks : 1);
+    return sched_ticks + (ticks ? ticks : 1);
+}
+
+void sched_sleep(uint32_t ms)
+{
+    task_current->wake_tick = sched_deadline(ms);
     sched_block(BLOCK_SLEEP);
 }
 

@@ -22,6 +22,9 @@ void sched_yield(void);
 void sched_switch(void);
 /* At the end of a trap: switch if a more urgent task became ready. */
 void sched_preempt_check(void);
+/* The tick by which ms milliseconds will have passed: rounded up, and at
+ * least the next tick. */
+uint64_t sched_deadline(uint32_t ms);
 /* Sleep the current task for ms milliseconds (at least one tick). */
 void sched_sleep(uint32_t ms);
 /* Leave the boot context and run the first task. Never returns. */
