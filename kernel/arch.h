@@ -11,7 +11,8 @@
  *   struct arch_vm     one address space (root page-table address)
  *   ARCH_NAME          "rv32" or "i386"
  *   ARCH_ELF_MACHINE   the ELF e_machine of user programs (243 or 3)
- *   ARCH_FASTPATH_BYTES  channel data that fits in syscall registers */
+ *   ARCH_FASTPATH_BYTES  channel data that fits in syscall registers
+ *   arch_frame_get(), arch_frame_set()  (static inline; see below) */
 #ifndef KERNEL_ARCH_H
 #define KERNEL_ARCH_H
 
@@ -82,9 +83,13 @@ void arch_switch(struct arch_task *prev, struct arch_task *next);
 struct arch_frame *arch_task_frame(struct arch_task *at);
 
 /* Syscall registers of a saved frame, by slot (see <baton/syscall.h>):
- * slot 0 is the number on entry and the return value on exit, 1..6 args. */
-uint32_t arch_frame_get(const struct arch_frame *f, int slot);
-void     arch_frame_set(struct arch_frame *f, int slot, uint32_t value);
+ * slot 0 is the number on entry and the return value on exit, 1..6 args.
+ * Each port defines these two in <arch_types.h>, static inline: every
+ * syscall reads seven slots, and as calls they cost more than the IPC
+ * logic itself (see docs/ipc.md, "What a round trip costs").
+ *   uint32_t arch_frame_get(const struct arch_frame *f, int slot);
+ *   void     arch_frame_set(struct arch_frame *f, int slot, uint32_t value);
+ */
 uintptr_t arch_frame_pc(const struct arch_frame *f);
 
 /* ---- Traps: what a port calls in the portable kernel ---------------------

@@ -69,28 +69,31 @@ bool ipc_receiving_from(struct task *t, struct task *from)
            (t->ipc_peer == from->id || t->ipc_peer == IPC_ANY);
 }
 
-/* Put m, from `from`, into the receive buffer of the blocked task `to`,
- * and wake it. The kernel, not the sender, says who sent it. */
-static void deliver(struct task *from, struct task *to, struct message *m)
+/* Copy m, from `from`, into the receive buffer of the blocked task `to`,
+ * and wake it. One copy, from the sender's memory (or the kernel's) to the
+ * receiver's: both were checked when their syscalls began. The kernel, not
+ * the sender, says who sent it. */
+static void deliver(struct task *from, struct task *to, const struct message *m)
 {
-    m->src = from->id;
-    error_t err = vm_copy_to_user(to, to->ipc_ubuf, m, sizeof(*m));
-    ipc_wake(to, err);
+    *to->ipc_buf = *m;
+    to->ipc_buf->src = from->id;
+    ipc_wake(to, OK);
 }
 
-/* Block `me` until a message from src (or anyone) is delivered to ubuf. */
-static error_t wait_message(struct task *me, task_t src, uintptr_t ubuf,
+/* Block `me` until a message from src (or anyone) is delivered to buf. */
+static error_t wait_message(struct task *me, task_t src, struct message *buf,
                             bool awaiting_reply)
 {
     me->ipc_peer = src;
-    me->ipc_ubuf = ubuf;
+    me->ipc_buf = buf;
     me->ipc_awaiting_reply = awaiting_reply;
     sched_block(BLOCK_RECV);
     return me->ipc_result;
 }
 
+/* Send m, the sender's own buffer (for a call, also where the reply goes). */
 static error_t do_send(struct task *me, struct task *dst, struct message *m,
-                       unsigned flags, uintptr_t ubuf)
+                       unsigned flags)
 {
     bool call = flags & IPC_RECV;
     bool reply = flags & IPC_REPLY;
@@ -99,7 +102,7 @@ static error_t do_send(struct task *me, struct task *dst, struct message *m,
                  dst->ipc_peer == me->id)
               : ipc_receiving_from(dst, me)) {
         deliver(me, dst, m);       /* the receiver is already waiting */
-        return call ? wait_message(me, dst->id, ubuf, true) : OK;
+        return call ? wait_message(me, dst->id, m, true) : OK;
     }
     if (reply)
         return ERR_NOT_WAITING;
@@ -110,7 +113,7 @@ static error_t do_send(struct task *me, struct task *dst, struct message *m,
     me->ipc_msg = *m;
     me->ipc_peer = dst->id;
     me->ipc_calling = call;
-    me->ipc_ubuf = ubuf;
+    me->ipc_buf = m;
     queue_push(dst, me);
     sched_block(BLOCK_SEND);
     /* Woken by the receiver: for a call it has turned us into a receiver
@@ -120,14 +123,14 @@ static error_t do_send(struct task *me, struct task *dst, struct message *m,
 
 /* The receiver takes a queued sender's message: a plain sender is done; a
  * caller now waits for our reply, still blocked. */
-static error_t take_from_queue(struct task *me, struct task *s, uintptr_t ubuf)
+static error_t take_from_queue(struct task *me, struct task *s, struct message *buf)
 {
     queue_remove(me, s);
-    s->ipc_msg.src = s->id;
-    error_t err = vm_copy_to_user(me, ubuf, &s->ipc_msg, sizeof(s->ipc_msg));
-    if (err != OK || !s->ipc_calling) {
-        ipc_wake(s, err);
-        return err;
+    *buf = s->ipc_msg;
+    buf->src = s->id;
+    if (!s->ipc_calling) {
+        ipc_wake(s, OK);
+        return OK;
     }
     s->block = BLOCK_RECV;
     s->ipc_peer = me->id;
@@ -135,19 +138,19 @@ static error_t take_from_queue(struct task *me, struct task *s, uintptr_t ubuf)
     return OK;
 }
 
-static error_t do_recv(struct task *me, task_t src, uintptr_t ubuf, unsigned flags)
+static error_t do_recv(struct task *me, task_t src, struct message *buf,
+                       unsigned flags)
 {
-    struct message m;
-    if (src == IPC_ANY && notify_take(me, &m))
-        return vm_copy_to_user(me, ubuf, &m, sizeof(m));
+    if (src == IPC_ANY && notify_take(me, buf))
+        return OK;
     struct task *s = queue_find(me, src);
     if (s)
-        return take_from_queue(me, s, ubuf);
+        return take_from_queue(me, s, buf);
     if (flags & IPC_NOBLOCK)
         return ERR_WOULD_BLOCK;
     if (src != IPC_ANY && deadlock_check(me, task_lookup(src)))
         return ERR_DEADLOCK;
-    return wait_message(me, src, ubuf, false);
+    return wait_message(me, src, buf, false);
 }
 
 /* A peer id for me: a live task other than me and the kernel. */
@@ -167,8 +170,12 @@ error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
         ((flags & IPC_REPLY) && (!send || recv)))
         return ERR_INVALID_ARG;
     /* Check the buffer for both halves before anything moves: a call must
-     * not deliver its request and then fail to take the reply. */
-    if (!vm_user_ok(me, ubuf, sizeof(struct message), recv))
+     * not deliver its request and then fail to take the reply. A message is
+     * aligned to its size (ipc.h), so it lies in one page: one check, and
+     * from then on the kernel reaches it through one pointer. */
+    struct message *buf = ubuf % sizeof(struct message) ? NULL :
+        vm_user_ptr(me, ubuf, sizeof(struct message), recv);
+    if (!buf)
         return ERR_BAD_ADDRESS;
     if (recv && src != IPC_ANY) {
         error_t err = check_peer(me, src);
@@ -176,15 +183,12 @@ error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
             return err;
     }
     if (!send)
-        return do_recv(me, src, ubuf, flags);
+        return do_recv(me, src, buf, flags);
     error_t err = check_peer(me, dst);
     if (err != OK)
         return err;
-    struct message m;
-    vm_copy_from_user(me, &m, ubuf, sizeof(m));
-    return do_send(me, task_lookup(dst), &m, flags, ubuf);
+    return do_send(me, task_lookup(dst), buf, flags);
 }
-
 void ipc_task_exit(struct task *t)
 {
     while (t->senders_head) {

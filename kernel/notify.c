@@ -18,9 +18,8 @@ void notify_post(struct task *dst, task_t from, notifications_t bits)
      * task in particular (or awaiting a reply) is not disturbed. */
     if (dst->state == TASK_BLOCKED && dst->block == BLOCK_RECV &&
         dst->ipc_peer == IPC_ANY) {
-        struct message m;
-        notify_take(dst, &m);
-        ipc_wake(dst, vm_copy_to_user(dst, dst->ipc_ubuf, &m, sizeof(m)));
+        notify_take(dst, dst->ipc_buf);
+        ipc_wake(dst, OK);
     }
 }
 

@@ -12,6 +12,10 @@ struct run_queue {
     struct task *head, *tail;
 };
 static struct run_queue queue[TASK_PRIO_MAX + 1];
+/* Bit p is set while queue[p] is not empty: after almost every syscall the
+ * scheduler asks whether anything more urgent is ready, and with nothing
+ * ready (the usual case in a rendezvous) the answer is one load. */
+static unsigned ready_mask;
 
 static void enqueue(struct task *t, bool at_head)
 {
@@ -21,6 +25,7 @@ static void enqueue(struct task *t, bool at_head)
     struct run_queue *q = &queue[t->priority];
     if (!q->head) {
         q->head = q->tail = t;
+        ready_mask |= 1u << t->priority;
     } else if (at_head) {
         t->next = q->head;
         q->head = t;
@@ -33,18 +38,22 @@ static void enqueue(struct task *t, bool at_head)
 /* Priority of the most urgent ready task, or 0 when none is ready. */
 static int top_priority(void)
 {
-    for (int p = TASK_PRIO_MAX; p >= TASK_PRIO_MIN; p--)
-        if (queue[p].head)
-            return p;
-    return 0;
+    int p = TASK_PRIO_MAX;
+    if (!ready_mask)
+        return 0;
+    while (!(ready_mask & (1u << p)))
+        p--;
+    return p;
 }
 
 static struct task *dequeue(int p)
 {
     struct task *t = queue[p].head;
     queue[p].head = t->next;
-    if (!queue[p].head)
+    if (!queue[p].head) {
         queue[p].tail = NULL;
+        ready_mask &= ~(1u << p);
+    }
     t->next = NULL;
     return t;
 }
@@ -62,6 +71,8 @@ void sched_remove(struct task *t)
     *pp = t->next;
     if (q->tail == t)
         q->tail = prev;
+    if (!q->head)
+        ready_mask &= ~(1u << t->priority);
     t->next = NULL;
 }
 

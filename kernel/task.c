@@ -13,22 +13,15 @@
 #include <baton/string.h>
 #include <baton/fmt.h>
 
-static struct task tasks[TASK_MAX];
+struct task task_table[TASK_MAX];
 static unsigned char kstacks[TASK_MAX][KSTACK_SIZE] __attribute__((aligned(16)));
 struct task *task_current;
-
-struct task *task_lookup(task_t id)
-{
-    if (id < 0 || id >= TASK_MAX || tasks[id].state == TASK_UNUSED)
-        return NULL;
-    return &tasks[id];
-}
 
 int task_count(void)
 {
     int n = 0;
     for (int id = 1; id < TASK_MAX; id++)
-        n += tasks[id].state != TASK_UNUSED;
+        n += task_table[id].state != TASK_UNUSED;
     return n;
 }
 
@@ -44,7 +37,7 @@ static noreturn void idle_main(void)
 
 void task_init(void)
 {
-    struct task *idle = &tasks[0];
+    struct task *idle = &task_table[0];
     idle->id = 0;
     strlcpy(idle->name, "idle", sizeof(idle->name));
     idle->kstack = kstacks[0];
@@ -65,8 +58,8 @@ static void free_memory(struct task *t)
 static struct task *alloc_slot(void)
 {
     for (int id = 1; id < TASK_MAX; id++) {
-        if (tasks[id].state == TASK_UNUSED) {
-            struct task *t = &tasks[id];
+        if (task_table[id].state == TASK_UNUSED) {
+            struct task *t = &task_table[id];
             memset(t, 0, sizeof(*t));
             t->id = id;
             t->kstack = kstacks[id];
@@ -116,7 +109,7 @@ noreturn void task_exit(int status, const char *why)
     channel_task_exit(t);
     notify_task_exit(t);
     /* Leave t's address space before freeing its page tables. */
-    arch_vm_activate(&tasks[0].vm);
+    arch_vm_activate(&task_table[0].vm);
     free_memory(t);
     t->state = TASK_UNUSED;
     if (task_count() == 0) {

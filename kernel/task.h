@@ -54,7 +54,8 @@ struct task {
     bool ipc_calling;             /* BLOCK_SEND: a call: await the reply after */
     bool ipc_awaiting_reply;      /* BLOCK_RECV: the second half of a call */
     struct message ipc_msg;       /* BLOCK_SEND: the message, already copied in */
-    uintptr_t ipc_ubuf;           /* BLOCK_RECV: where the message goes */
+    struct message *ipc_buf;      /* BLOCK_RECV: where the message goes, as
+                                     the kernel sees it (vm_user_ptr) */
     error_t ipc_result;           /* set by whoever wakes a blocked task */
     struct task *senders_head;    /* tasks blocked sending to us, FIFO */
     struct task *senders_tail;
@@ -70,9 +71,18 @@ struct task {
 };
 
 extern struct task *task_current;
+/* Every task slot, indexed by id (kernel/task.c). */
+extern struct task task_table[TASK_MAX];
 
-/* The task with this id, or NULL if id is out of range or unused. */
-struct task *task_lookup(task_t id);
+/* The task with this id, or NULL if id is out of range or unused. Inline:
+ * IPC looks up its peer on every call. */
+static inline struct task *task_lookup(task_t id)
+{
+    if ((unsigned)id >= TASK_MAX || task_table[id].state == TASK_UNUSED)
+        return NULL;
+    return &task_table[id];
+}
+
 /* Create a task from a manifest entry: address space, program, stack. */
 error_t task_create(const struct manifest_task *m, struct task **out);
 /* Destroy the current task: report why (unless NULL), free everything it

@@ -39,53 +39,77 @@ static bool in_user_space(uintptr_t va, size_t len)
     return va >= USER_BASE && va <= USER_END && len <= USER_END - va;
 }
 
+/* The kernel address of the user page at va (page aligned) in t, if t may
+ * access it with every permission in need; NULL otherwise. */
+static unsigned char *user_page(struct task *t, uintptr_t va, unsigned need)
+{
+    unsigned flags = 0;
+    uintptr_t pa = arch_vm_lookup(&t->vm, va, &flags);
+    return pa && (flags & need) == need ? (unsigned char *)pa : NULL;
+}
+
+static unsigned user_need(bool write)
+{
+    return VM_USER | (write ? VM_WRITE : VM_READ);
+}
+
 bool vm_user_ok(struct task *t, uintptr_t va, size_t len, bool write)
 {
     if (len == 0)
         return true;
     if (!in_user_space(va, len))
         return false;
-    unsigned need = VM_USER | (write ? VM_WRITE : VM_READ);
-    for (uintptr_t p = PAGE_DOWN(va); p < va + len; p += PAGE_SIZE) {
-        unsigned flags = 0;
-        if (!arch_vm_lookup(&t->vm, p, &flags) || (flags & need) != need)
+    for (uintptr_t p = PAGE_DOWN(va); p < va + len; p += PAGE_SIZE)
+        if (!user_page(t, p, user_need(write)))
             return false;
-    }
     return true;
 }
 
-/* Copy len bytes between kernel buffer k and user address u of t, one page
- * piece at a time; the range was validated by the caller. */
-static void copy_user(struct task *t, uintptr_t u, void *k, size_t len, bool to_user)
+/* Copy len bytes between kernel buffer k and user address u of t: all of
+ * it, or nothing and ERR_BAD_ADDRESS. A range inside one page (a message,
+ * a small transfer) takes a single page-table walk; a longer one is checked
+ * whole first, then copied one page piece at a time. */
+static error_t copy_user(struct task *t, uintptr_t u, void *k, size_t len,
+                         bool to_user)
 {
+    size_t off = u % PAGE_SIZE;
+    if (len <= PAGE_SIZE - off && len > 0 && in_user_space(u, len)) {
+        unsigned char *up = user_page(t, u - off, user_need(to_user));
+        if (!up)
+            return ERR_BAD_ADDRESS;
+        to_user ? memcpy(up + off, k, len) : memcpy(k, up + off, len);
+        return OK;
+    }
+    if (!vm_user_ok(t, u, len, to_user))
+        return ERR_BAD_ADDRESS;
     unsigned char *kp = k;
     while (len > 0) {
-        size_t off = u % PAGE_SIZE;
+        off = u % PAGE_SIZE;
         size_t n = PAGE_SIZE - off < len ? PAGE_SIZE - off : len;
-        unsigned flags;
-        unsigned char *up = (unsigned char *)arch_vm_lookup(&t->vm, u - off, &flags) + off;
-        if (to_user)
-            memcpy(up, kp, n);
-        else
-            memcpy(kp, up, n);
+        unsigned char *up = user_page(t, u - off, user_need(to_user)) + off;
+        to_user ? memcpy(up, kp, n) : memcpy(kp, up, n);
         u += n;
         kp += n;
         len -= n;
     }
+    return OK;
 }
 
 error_t vm_copy_from_user(struct task *t, void *dst, uintptr_t src, size_t len)
 {
-    if (!vm_user_ok(t, src, len, false))
-        return ERR_BAD_ADDRESS;
-    copy_user(t, src, dst, len, false);
-    return OK;
+    return copy_user(t, src, dst, len, false);
 }
 
 error_t vm_copy_to_user(struct task *t, uintptr_t dst, const void *src, size_t len)
 {
-    if (!vm_user_ok(t, dst, len, true))
-        return ERR_BAD_ADDRESS;
-    copy_user(t, dst, (void *)src, len, true);
-    return OK;
+    return copy_user(t, dst, (void *)src, len, true);
+}
+
+void *vm_user_ptr(struct task *t, uintptr_t va, size_t len, bool write)
+{
+    size_t off = va % PAGE_SIZE;
+    if (len == 0 || len > PAGE_SIZE - off || !in_user_space(va, len))
+        return NULL;
+    unsigned char *page = user_page(t, va - off, user_need(write));
+    return page ? page + off : NULL;
 }

@@ -23,4 +23,11 @@ bool vm_user_ok(struct task *t, uintptr_t va, size_t len, bool write);
 error_t vm_copy_from_user(struct task *t, void *dst, uintptr_t src, size_t len);
 error_t vm_copy_to_user(struct task *t, uintptr_t dst, const void *src, size_t len);
 
+/* The kernel's address (in its 1:1 map of physical memory) of the user
+ * range [va, va+len) of t, if the range lies inside one page and t may read
+ * it (and write it, if write); NULL otherwise. The pointer stays valid as
+ * long as t lives: a task's pages are only unmapped when it dies. IPC uses
+ * it to copy a message once, straight from sender to receiver. */
+void *vm_user_ptr(struct task *t, uintptr_t va, size_t len, bool write);
+
 #endif

@@ -1,11 +1,30 @@
 /* string.c - memory and string functions for the kernel and user programs.
- * Byte loops: the readable version; the compiler vectorises nothing here. */
+ * Plain loops. memcpy and memset move a word at a time when they can: they
+ * carry every message and channel transfer, and a byte loop made memcpy the
+ * largest single cost of an IPC round trip (scripts/profile.sh shows it). */
 #include <baton/string.h>
+#include <stdint.h>
+
+/* A word that may alias any other type, so that copying a struct message
+ * as words is defined behaviour whatever its buffer was declared as. */
+typedef uint32_t __attribute__((may_alias)) word_t;
+
+static int word_aligned(const void *a, const void *b)
+{
+    return ((uintptr_t)a | (uintptr_t)b) % sizeof(word_t) == 0;
+}
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
     unsigned char *d = dst;
     const unsigned char *s = src;
+    if (word_aligned(d, s)) {
+        for (; n >= sizeof(word_t); n -= sizeof(word_t)) {
+            *(word_t *)d = *(const word_t *)s;
+            d += sizeof(word_t);
+            s += sizeof(word_t);
+        }
+    }
     while (n--)
         *d++ = *s++;
     return dst;
@@ -25,6 +44,11 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
+    if (word_aligned(d, d)) {
+        word_t w = (unsigned char)c * 0x01010101u;    /* c in every byte */
+        for (; n >= sizeof(word_t); n -= sizeof(word_t), d += sizeof(word_t))
+            *(word_t *)d = w;
+    }
     while (n--)
         *d++ = (unsigned char)c;
     return dst;

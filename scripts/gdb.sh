@@ -1,7 +1,8 @@
 #!/bin/sh
 # gdb.sh ARCH IMAGE [GDB OPTIONS...] - start QEMU halted with a GDB stub on a
 # free port of this user's, and attach gdb-multiarch with the kernel's
-# symbols (scripts/baton.gdb adds Baton's settings). QEMU stops with GDB.
+# symbols (scripts/baton.gdb adds Baton's settings, scripts/baton-ARCH.gdb
+# the commands sysno and sysargs). QEMU stops with GDB.
 set -u
 arch=$1
 image=$2
@@ -19,4 +20,5 @@ qemu=$!
 trap 'kill $qemu 2>/dev/null' EXIT INT TERM
 echo "gdb.sh: QEMU is halted at reset, GDB stub on port $port; console output in $log"
 gdb-multiarch -q -nx -ex "set architecture $gdbarch" -x scripts/baton.gdb \
+    -x "scripts/baton-$arch.gdb" \
     -ex "target remote 127.0.0.1:$port" "$@" "$image"

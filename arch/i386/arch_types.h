@@ -36,6 +36,32 @@ struct arch_frame {
     uint32_t esp, ss;      /* only when the trap came from user mode */
 };
 
+/* The syscall registers (<baton/syscall.h>): eax, then the arguments in
+ * ebx ecx edx esi edi ebp. The kernel passes only constant slots 0..6, so
+ * once inlined each switch folds into a single load or store. */
+static inline uint32_t *arch_frame_slot(struct arch_frame *f, int slot)
+{
+    switch (slot) {
+    case 0:  return &f->eax;
+    case 1:  return &f->ebx;
+    case 2:  return &f->ecx;
+    case 3:  return &f->edx;
+    case 4:  return &f->esi;
+    case 5:  return &f->edi;
+    default: return &f->ebp;
+    }
+}
+
+static inline uint32_t arch_frame_get(const struct arch_frame *f, int slot)
+{
+    return *arch_frame_slot((struct arch_frame *)f, slot);
+}
+
+static inline void arch_frame_set(struct arch_frame *f, int slot, uint32_t value)
+{
+    *arch_frame_slot(f, slot) = value;
+}
+
 /* An address space: the physical address of its page directory. */
 struct arch_vm {
     uint32_t pd;

@@ -64,34 +64,6 @@ struct arch_frame *arch_task_frame(struct arch_task *at)
     return (struct arch_frame *)at->kstack_top - 1;
 }
 
-uint32_t arch_frame_get(const struct arch_frame *f, int slot)
-{
-    switch (slot) {
-    case 0: return f->eax;
-    case 1: return f->ebx;
-    case 2: return f->ecx;
-    case 3: return f->edx;
-    case 4: return f->esi;
-    case 5: return f->edi;
-    case 6: return f->ebp;
-    }
-    panic("arch_frame_get: no slot %d", slot);
-}
-
-void arch_frame_set(struct arch_frame *f, int slot, uint32_t value)
-{
-    switch (slot) {
-    case 0: f->eax = value; return;
-    case 1: f->ebx = value; return;
-    case 2: f->ecx = value; return;
-    case 3: f->edx = value; return;
-    case 4: f->esi = value; return;
-    case 5: f->edi = value; return;
-    case 6: f->ebp = value; return;
-    }
-    panic("arch_frame_set: no slot %d", slot);
-}
-
 uintptr_t arch_frame_pc(const struct arch_frame *f)
 {
     return f->eip;

@@ -27,6 +27,18 @@ struct arch_frame {
     uint32_t pad[3];    /* keep the size a multiple of 16 (stack alignment) */
 };
 
+/* The syscall registers (<baton/syscall.h>): slot n is register an. The
+ * kernel only ever passes slots 0..6. */
+static inline uint32_t arch_frame_get(const struct arch_frame *f, int slot)
+{
+    return f->a[slot];
+}
+
+static inline void arch_frame_set(struct arch_frame *f, int slot, uint32_t value)
+{
+    f->a[slot] = value;
+}
+
 /* A task's kernel context while it is switched out: what arch_switch saves.
  * Only the callee-saved registers: the C compiler already saved the rest. */
 struct arch_task {

@@ -21,8 +21,10 @@ enum {
 };
 
 /* A fixed-size message: the kernel copies all of it and fills .src itself,
- * so a receiver always knows the true sender. */
-struct message {
+ * so a receiver always knows the true sender. Aligned to its own size, so
+ * that a message never straddles two pages: the kernel checks and reaches
+ * it with one page-table lookup (a misaligned pointer is ERR_BAD_ADDRESS). */
+struct __attribute__((aligned(32))) message {
     int type;
     task_t src;
     union {
@@ -36,6 +38,7 @@ struct message {
         } notifications;
     };
 };
+_Static_assert(sizeof(struct message) == 32, "a message is 32 bytes, aligned to 32");
 
 /* SYS_IPC flags: a send, a receive, or both (a call); never block; a reply
  * (a send that the destination must be waiting for, as the end of a call). */

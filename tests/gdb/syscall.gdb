@@ -2,8 +2,8 @@
 break trap_syscall
 continue
 backtrace
-printf "syscall number = %d\n", arch_frame_get(f, 0)
+sysno
 printf "current task = \"%s\"\n", task_current->name
 continue
-printf "syscall number = %d\n", arch_frame_get(f, 0)
+sysno
 kill

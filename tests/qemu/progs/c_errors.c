@@ -41,11 +41,13 @@ static void bad_ids(void)
 
 static void bad_pointers(void)
 {
-    static const uintptr_t bad[] = {
-        0, TEST_KERNEL_ADDR, 0x45000000u, USER_STACK_TOP - 8, 0xfffffff0u,
+    /* Writable memory, but 4 bytes off a message's alignment (ipc.h). */
+    static struct message spare[2];
+    const uintptr_t bad[] = {
+        0, TEST_KERNEL_ADDR, 0x45000000u, (uintptr_t)spare + 4, 0xfffffff0u,
     };
     static const char *const names[] = {
-        "NULL", "a kernel address", "unmapped memory", "the top of the stack", "the top of memory",
+        "NULL", "a kernel address", "unmapped memory", "a misaligned address", "the top of memory",
     };
     char name[96];
     for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
