@@ -36,6 +36,8 @@ static const char *fault_name(int sig, const ucontext_t *uc)
 static void not_ours(int i, int sig, siginfo_t *si, void *ctx)
 {
     if (before[i].sa_flags & SA_SIGINFO) {
+        if (sim.out)
+            fflush(sim.out);      /* the console until the crash (best effort) */
         before[i].sa_sigaction(sig, si, ctx);
         return;
     }
@@ -43,7 +45,14 @@ static void not_ours(int i, int sig, siginfo_t *si, void *ctx)
         before[i].sa_handler(sig);
         return;
     }
-    signal(sig, SIG_DFL);   /* the instruction runs again and kills us */
+    /* The instruction runs again and kills us: say so, and let what the
+     * console printed until then out (not signal-safe, but we are dying). */
+    fprintf(stderr, "baton-sim: crashed: signal %d at pc %p, address %p, "
+            "in the kernel or the simulator\n", sig,
+            (void *)((ucontext_t *)ctx)->uc_mcontext.gregs[REG_RIP], si->si_addr);
+    if (sim.out)
+        fflush(sim.out);
+    signal(sig, SIG_DFL);
 }
 
 static void on_fault(int sig, siginfo_t *si, void *ctx)

@@ -5,8 +5,24 @@
 #include "sched.h"
 #include "deadlock.h"
 
-static const char *syscall_name(uint32_t n)
+/* SYS_IPC by its flags (slot 4), as the user library names the calls. */
+static const char *ipc_name(uint32_t flags)
 {
+    bool noblock = flags & IPC_NOBLOCK;
+    if (flags & IPC_REPLY)
+        return "ipc_reply";
+    if ((flags & IPC_SEND) && (flags & IPC_RECV))
+        return "ipc_call";
+    if (flags & IPC_SEND)
+        return noblock ? "ipc_send_noblock" : "ipc_send";
+    return noblock ? "ipc_recv_noblock" : "ipc_recv";
+}
+
+static const char *syscall_name(const struct task *t)
+{
+    uint32_t n = t->arch.syscall;
+    if (n == SYS_IPC)
+        return ipc_name(arch_frame_get(t->arch.frame, 4));
     static const char *const names[SYSCALL_COUNT] = {
         [SYS_CONSOLE_WRITE] = "console_write", [SYS_CONSOLE_READ] = "console_read",
         [SYS_EXIT] = "exit", [SYS_YIELD] = "yield", [SYS_TASK_SELF] = "task_self",
@@ -85,7 +101,12 @@ static void task_line(FILE *f, struct task *t)
         fprintf(f, "ready to run");
     else
         blocked(f, t);
-    fprintf(f, ", in %s", syscall_name(t->arch.syscall));
+    if (t->arch.syscall == 0)
+        fprintf(f, " (no system call yet)");
+    else if (t->state != TASK_READY)
+        fprintf(f, ", in %s", syscall_name(t));
+    else
+        fprintf(f, " (last system call: %s)", syscall_name(t));
     uint32_t bits = 0;
     for (int i = 0; i < TASK_MAX; i++)
         bits |= t->notify_from[i];

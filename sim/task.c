@@ -56,20 +56,23 @@ static size_t stack_used(const unsigned char *bottom)
     return KSTACK_SIZE - untouched;
 }
 
+static size_t kstack_peak;
+
 size_t sim_kstack_peak(void)
 {
-    static size_t peak;
+    size_t peak = kstack_peak;
     for (int i = 0; i < nkstacks; i++) {
         size_t used = stack_used(kstacks_seen[i]);
         peak = used > peak ? used : peak;
     }
-    return peak;
+    return kstack_peak = peak;
 }
 
 /* Forget the stacks of the previous run (sim_run calls it first). */
 void sim_tasks_reset(void)
 {
     nkstacks = 0;
+    kstack_peak = 0;
 }
 
 /* A kernel stack about to hold a new context: measure what its last user
@@ -77,12 +80,12 @@ void sim_tasks_reset(void)
 static struct arch_frame *stack_setup(void *kstack_top, unsigned char **bottom)
 {
     *bottom = (unsigned char *)kstack_top - KSTACK_SIZE;
+    sim_kstack_peak();            /* before its paint goes */
     int i = 0;
     while (i < nkstacks && kstacks_seen[i] != *bottom)
         i++;
     if (i == nkstacks && nkstacks <= TASK_MAX)
         kstacks_seen[nkstacks++] = *bottom;
-    sim_kstack_peak();
     sim_asan_unpoison(*bottom, KSTACK_SIZE);
     struct arch_frame *f = (struct arch_frame *)
         (((uintptr_t)kstack_top & ~(uintptr_t)15) - sizeof(struct arch_frame));
@@ -191,8 +194,8 @@ void sim_syscall(uint32_t slots[7], uint64_t pc)
     memcpy(f->slot, slots, sizeof(f->slot));
     f->pc = pc;
     at->syscall = f->slot[0];
-    sim.syscalls++;
     sim_boundary();
+    sim.syscalls++;
     trap_syscall(f);
     ASSERT(sim.cur == at);
     sim_window_sync(sim.want_vm);
