@@ -136,5 +136,4 @@ unit-tests: $(BIN)/unit-tests
 	$(BIN)/unit-tests --jobs 2
 .PHONY: unit-tests
 
-# ---- the host simulator (make sim, make sim-tests) ------------------------------
-include sim/sim.mk
+include sim/sim.mk     # the host simulator: make sim, make sim-tests (docs/sim.md)

@@ -38,7 +38,7 @@ struct sim_state {
 
     /* the UART (sim/time.c) */
     bool uart_irq_on;
-    size_t input_pos;             /* next byte of cfg->input to deliver */
+    size_t input_pos;             /* next byte of console input to deliver */
     unsigned char rx[SIM_UART_FIFO];
     int rx_len, rx_pos;           /* bytes in the FIFO, next to read */
     bool stdin_eof;
@@ -98,7 +98,6 @@ uint64_t sim_random(void);
 
 /* sim/run.c */
 noreturn void sim_stop(enum sim_end end, int status);
-void sim_kernel_reset(void);
 
 /* sim/report.c */
 void sim_report(FILE *f, const struct sim_result *res);

@@ -76,7 +76,7 @@ void sim_mem_init(void)
     if (ram_fd < 0 || ftruncate(ram_fd, RAM_SIZE) != 0)
         die("creating physical memory");
     void *p = mmap((void *)RAM_ADDR, RAM_SIZE, PROT_READ | PROT_WRITE,
-                   MAP_SHARED | MAP_FIXED_NOREPLACE, ram_fd, 0);
+                   MAP_SHARED | MAP_FIXED_NOREPLACE | MAP_POPULATE, ram_fd, 0);
     if (p == MAP_FAILED)          /* taken: anywhere will do */
         p = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, ram_fd, 0);
     if (p == MAP_FAILED)

@@ -46,7 +46,7 @@ static void raw_zero(unsigned char *dst, size_t n)
         dst[i] = 0;
 }
 
-void sim_kernel_reset(void)
+static void kernel_reset(void)
 {
     size_t n = (size_t)(__stop_sim_kdata - __start_sim_kdata);
     if (!kdata_initial) {             /* first run: the kernel never ran */
@@ -102,7 +102,7 @@ void sim_config_init(struct sim_config *cfg)
 int sim_run(const struct sim_config *cfg, struct sim_result *res)
 {
     init_once();
-    sim_kernel_reset();
+    kernel_reset();
     memset(&sim, 0, sizeof(sim));
     sim.cfg = cfg;
     sim.out = cfg->console ? cfg->console : stdout;
