@@ -24,7 +24,7 @@ SIM_UFLAGS := $(SIM_BASE) -O2 -ffreestanding -fno-builtin -fno-stack-protector \
               -DBATON_SIM -Iinclude -Iuser/include -Iuser/lib/arch/sim
 
 SIM_KSRC   := $(wildcard kernel/*.c) $(wildcard lib/*.c)
-SIM_SSRC   := $(filter-out sim/main.c sim/progs.c,$(wildcard sim/*.c)) sim/switch.S
+SIM_SSRC   := $(filter-out sim/main.c,$(wildcard sim/*.c)) sim/switch.S
 SIM_USRC   := $(wildcard user/lib/*.c) $(wildcard lib/*.c)
 SIM_UOBJ   := $(patsubst %,$(SIM_B)/u/%.o,$(SIM_USRC))
 SIM_START  := $(SIM_B)/u/user/lib/arch/sim/start.c.o

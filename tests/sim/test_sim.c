@@ -302,3 +302,26 @@ Test(manifest, grants_and_comments)
     cr_assert_eq(m.task[0].send_ports, (1u << 2) | (1u << 31));
     cr_assert_eq(m.task[0].irqs, 1u);
 }
+
+/* ---- hooks ------------------------------------------------------------------------ */
+
+static void count(void *arg)
+{
+    (*(uint64_t *)arg)++;
+}
+
+/* The step hook runs at every system call, before it: checkers (the fuzzer,
+ * say) see the kernel between any two calls. */
+Test(hooks, step_hook_sees_every_syscall)
+{
+    uint64_t calls = 0;
+    struct sim_config cfg;
+    sim_config_init(&cfg);
+    cfg.manifest = load("tests/qemu/smoke.manifest");
+    cfg.step_hook = count;
+    cfg.hook_arg = &calls;
+    struct run r = run_cfg(&cfg);
+    cr_assert_eq(r.res.status, 0, "%s", r.out);
+    cr_assert_eq(calls, r.res.syscalls);
+    done(&r);
+}
