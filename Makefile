@@ -141,3 +141,5 @@ $(BIN)/unit-tests: $(UNIT_SRC) $(BIN)/host-string.o $(wildcard include/baton/*.h
 unit-tests: $(BIN)/unit-tests
 	$(BIN)/unit-tests --jobs 2
 .PHONY: unit-tests
+
+include sim/sim.mk     # the host simulator: make sim, make sim-tests (docs/sim.md)

@@ -2,10 +2,10 @@
 # run.sh ARCH [TEST...] - boot each QEMU test image and check what it prints.
 #
 # A test is tests/qemu/NAME.manifest (the tasks) plus NAME.expect (lines the
-# console must show, in order). Every "PASS x" line a test program prints
-# counts as one passed check, every "FAIL x" line as a failed one; each expect
-# line, and the kernel's exit status, count as one check more. Output of each
-# run is kept in build/ARCH/test/NAME.out. Ends with "N passed, N failed".
+# console must show, in order), judged by tests/check.sh (PASS and FAIL
+# lines, expect lines, the exit status), as tests/sim/run.sh judges it in
+# the simulator. Output of each run is kept in build/ARCH/test/NAME.out.
+# Ends with "N passed, N failed".
 set -u
 arch=$1
 shift
@@ -17,21 +17,9 @@ mkdir -p "$outdir"
 passed=0
 failed=0
 
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL $arch/$name: $*"; }
+. tests/check.sh
 
-# check_expect OUT EXPECT: each expect line found after the previous match.
-check_expect() {
-    awk -v out="$1" -v name="$arch/$name" '
-        /^#/ || /^$/ { next }
-        {
-            want = $0
-            while ((getline line < out) > 0)
-                if (index(line, want)) { print "ok"; next }
-            print "FAIL " name ": expected, in order: " want
-            exit
-        }' "$2"
-}
+fail() { failed=$((failed + 1)); echo "FAIL $arch/$name: $*"; }
 
 # run_with_input FILE: boot the image with FILE (minus its # lines) typed
 # into the console, once the test prints "ready for input": sooner, the
@@ -68,22 +56,7 @@ for name in $names; do
     fi
     rc=$?
     tr -d '\r' <"$out" >"$out.tmp" && mv "$out.tmp" "$out"
-    if [ $rc -eq 0 ]; then pass; else fail "QEMU exited with status $rc"; fi
-    p=$(grep -c '^PASS ' "$out")
-    f=$(grep -c '^FAIL ' "$out")
-    grep '^FAIL ' "$out" | sed "s|^|$arch/$name: |"
-    passed=$((passed + p))
-    failed=$((failed + f))
-    if [ -f "tests/qemu/$name.expect" ]; then
-        r=$(check_expect "$out" "tests/qemu/$name.expect")
-        passed=$((passed + $(printf '%s\n' "$r" | grep -c '^ok$')))
-        bad=$(printf '%s\n' "$r" | grep '^FAIL')
-        if [ -n "$bad" ]; then
-            echo "$bad"
-            failed=$((failed + 1))
-        fi
-    fi
-    echo "$arch/$name: done (exit $rc, $p PASS lines, $f FAIL lines; log $out)"
+    check_run "$arch/$name" QEMU "$out" $rc "tests/qemu/$name.expect"
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

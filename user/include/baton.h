@@ -59,7 +59,9 @@ int puts(const char *s);                          /* s and a newline */
 #define vsnprintf fmt_vsnprintf
 
 /* The architecture a program was built for, as in "bench rv32 ...". */
-#ifdef __riscv
+#if defined(BATON_SIM)
+#define BENCH_ARCH "sim"      /* the host simulator (sim/sim.mk defines it) */
+#elif defined(__riscv)
 #define BENCH_ARCH "rv32"
 #else
 #define BENCH_ARCH "i386"

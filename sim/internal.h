@@ -1,0 +1,105 @@
+/* internal.h - what the simulator's own files share: the state of the
+ * simulated machine during a run, and each file's entry points. Not for
+ * users of the library (they include sim.h). */
+#ifndef SIM_INTERNAL_H
+#define SIM_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdnoreturn.h>
+#include "sim.h"
+#include "arch.h"
+#include "printk.h"
+
+/* Virtual time, in cycles of a nominal 1 GHz machine. What things cost is
+ * made up, but fixed: the same run always reads the same clock. */
+#define SIM_HZ              1000000000ull
+#define SIM_TICK_CYCLES     (SIM_HZ / ARCH_TICK_HZ)
+#define SIM_SYSCALL_CYCLES  1000ull     /* a system call and the code before it */
+#define SIM_SWITCH_CYCLES   500ull      /* a context switch */
+
+#define SIM_E_VALID (1u << 4)          /* a valid page-table entry (sim/vm.c) */
+
+#define SIM_UART_FIFO 16                /* bytes the UART holds: one interrupt's worth */
+
+/* The machine, during one run. sim_run() resets all of it. */
+struct sim_state {
+    const struct sim_config *cfg;
+    struct arch_task *cur;        /* whose kernel stack we are on */
+    struct arch_vm *want_vm;      /* what arch_vm_activate last asked for */
+
+    /* time and events (sim/time.c) */
+    uint64_t now;                 /* virtual cycles since boot */
+    uint64_t next_tick;           /* when the timer fires next */
+    bool timer_on;
+    uint64_t prng;                /* the seeded generator's state */
+    uint64_t preempt_mask;        /* preempt when (random & mask) == 0 */
+
+    /* the UART (sim/time.c) */
+    bool uart_irq_on;
+    size_t input_pos;             /* next byte of console input to deliver */
+    unsigned char rx[SIM_UART_FIFO];
+    int rx_len, rx_pos;           /* bytes in the FIFO, next to read */
+    bool stdin_eof;
+    FILE *out;
+
+    /* counters */
+    uint64_t steps, syscalls, switches, ticks, preemptions;
+
+    /* the end */
+    enum sim_end end;
+    int status;
+};
+
+extern struct sim_state sim;
+
+/* Read by sim/switch.S: where the current task's kernel stack starts (its
+ * frame), and whether user code is running (for the fault handler). */
+extern uint64_t sim_trap_sp;
+extern volatile uint8_t sim_in_user;
+
+/* sim/switch.S */
+void sim_ctx_switch(uint64_t *save_sp, uint64_t new_sp);
+void sim_ctx_start(void);
+noreturn void sim_user_enter(void (*entry)(void), uint64_t usp);
+
+/* sim/task.c: contexts and the syscall path */
+uint64_t sim_ctx_new(void *stack_top, void (*fn)(void *), void *arg);
+void sim_switch_to(uint64_t *save_sp, uint64_t new_sp,
+                   const void *stack_bottom, size_t stack_size);
+size_t sim_kstack_peak(void);
+void sim_tasks_reset(void);
+void sim_syscall(uint32_t slots[7], uint64_t pc);          /* from switch.S */
+noreturn void sim_user_fault(const char *what, uint64_t pc, uint64_t addr);
+
+/* sim/mem.c: physical memory and the user window */
+void sim_mem_init(void);
+void sim_mem_reset(void);                  /* the window shows nothing */
+void sim_window_sync(struct arch_vm *vm);  /* the window shows vm */
+uintptr_t sim_phys_base(void);
+
+/* sim/vm.c: the physical page of a table entry; region vpn1's leaf table */
+uintptr_t sim_entry_pa(uint32_t e);
+uint32_t *sim_vm_leaf(struct arch_vm *vm, unsigned vpn1);
+
+/* sim/program.c */
+void sim_programs_init(void);
+void (*sim_program_entry(uintptr_t va))(void);
+const unsigned char *sim_program_image(const struct sim_program *p, size_t *size);
+
+/* sim/fault.c */
+void sim_faults_init(void);
+
+/* sim/time.c */
+void sim_time_reset(const struct sim_config *cfg);
+void sim_boundary(void);          /* at every syscall: time, ticks, preemption */
+uint64_t sim_random(void);
+
+/* sim/run.c */
+noreturn void sim_stop(enum sim_end end, int status);
+
+/* sim/report.c */
+void sim_report(FILE *f, const struct sim_result *res);
+
+#endif

@@ -1,0 +1,206 @@
+/* time.c (sim) - virtual time and the events that happen in it: timer
+ * ticks, preemption points, console input. Nothing here looks at a host
+ * clock: time moves by fixed costs per system call and context switch,
+ * and jumps ahead when every task waits; so a run is repeatable. */
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "internal.h"
+#include "task.h"
+#include "sched.h"
+
+enum { SIM_IRQ_UART = 1 };
+
+/* Console input not yet delivered: the configured bytes, then stdin's. */
+static unsigned char *input;
+static size_t input_len, input_cap;
+
+/* ---- The seeded generator: splitmix64, small and good enough ---------- */
+
+uint64_t sim_random(void)
+{
+    uint64_t z = (sim.prng += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static void input_add(const void *bytes, size_t n)
+{
+    if (input_len + n > input_cap) {
+        input_cap = (input_len + n) * 2;
+        input = realloc(input, input_cap);
+        if (!input)
+            abort();
+    }
+    memcpy(input + input_len, bytes, n);
+    input_len += n;
+}
+
+void sim_time_reset(const struct sim_config *cfg)
+{
+    sim.prng = cfg->seed;
+    sim.next_tick = SIM_TICK_CYCLES;
+    /* Each seed preempts at its own rate, from every 2nd to every 64th
+     * boundary on average: some runs switch often, others rarely. */
+    if (cfg->preempt)
+        sim.preempt_mask = (2ull << (sim_random() % 6)) - 1;
+    input_len = 0;
+    if (cfg->input)
+        input_add(cfg->input, cfg->input_len);
+}
+
+uint64_t arch_cycles(void)
+{
+    return sim.now;
+}
+
+/* User code's arch_cycles() (user/lib/arch/sim/arch_syscall.h). */
+uint64_t sim_user_cycles(void)
+{
+    return sim.now;
+}
+
+/* ---- Steps and ticks ------------------------------------------------------ */
+
+/* Count a step; at --max-steps, the run is over. */
+static void step(void)
+{
+    if (sim.cfg->max_steps && sim.steps >= sim.cfg->max_steps)
+        sim_stop(SIM_END_MAX_STEPS, SIM_EXIT_MAX_STEPS);
+    sim.steps++;
+}
+
+void arch_timer_init(void)
+{
+    sim.timer_on = true;
+    sim.next_tick = sim.now + SIM_TICK_CYCLES;
+}
+
+/* The timer interrupt. It may switch tasks: we return when this one runs
+ * again, as from an interrupt on hardware. */
+static void tick(void)
+{
+    sim.next_tick += SIM_TICK_CYCLES;
+    sim.ticks++;
+    trap_timer();
+}
+
+/* At every system call, before it runs: the interrupts that came due while
+ * the task computed arrive now. With --preempt, the seed decides at which
+ * calls the timer fires early (time jumps to the tick): these are the
+ * preemption points that make other interleavings. */
+void sim_boundary(void)
+{
+    step();
+    if (sim.cfg->step_hook)
+        sim.cfg->step_hook(sim.cfg->hook_arg);
+    sim.now += SIM_SYSCALL_CYCLES;
+    if (sim.cfg->preempt && sim.timer_on && !(sim_random() & sim.preempt_mask)) {
+        sim.preemptions++;
+        if (sim.now < sim.next_tick)
+            sim.now = sim.next_tick;
+    }
+    while (sim.timer_on && sim.now >= sim.next_tick)
+        tick();
+}
+
+/* ---- The UART ----------------------------------------------------------------- */
+
+int arch_irq_uart(void)
+{
+    return SIM_IRQ_UART;
+}
+
+void arch_irq_enable(int irq)
+{
+    if (irq == SIM_IRQ_UART)
+        sim.uart_irq_on = true;
+}
+
+void arch_irq_disable(int irq)
+{
+    if (irq == SIM_IRQ_UART)
+        sim.uart_irq_on = false;
+}
+
+void arch_console_putc(char c)
+{
+    putc(c, sim.out);
+}
+
+int arch_console_getc(void)
+{
+    if (sim.rx_pos == sim.rx_len)
+        return -1;
+    return sim.rx[sim.rx_pos++];
+}
+
+/* Move what the UART can hold into it and interrupt. False if there is no
+ * input to deliver. */
+static bool uart_receive(void)
+{
+    if (!sim.uart_irq_on || sim.input_pos == input_len)
+        return false;
+    memmove(sim.rx, sim.rx + sim.rx_pos, (size_t)(sim.rx_len - sim.rx_pos));
+    sim.rx_len -= sim.rx_pos;
+    sim.rx_pos = 0;
+    while (sim.rx_len < SIM_UART_FIFO && sim.input_pos < input_len)
+        sim.rx[sim.rx_len++] = input[sim.input_pos++];
+    trap_irq(SIM_IRQ_UART);
+    return true;
+}
+
+/* Read stdin into the input, waiting for it only if wait. False at end of
+ * file or when nothing is there. */
+static bool read_stdin(bool wait)
+{
+    if (!sim.cfg->input_stdin || sim.stdin_eof)
+        return false;
+    struct pollfd p = { .fd = 0, .events = POLLIN };
+    if (!wait && poll(&p, 1, 0) <= 0)
+        return false;
+    fflush(sim.out);              /* the user sees what they answer */
+    unsigned char buf[256];
+    ssize_t n = read(0, buf, sizeof(buf));
+    if (n <= 0) {
+        sim.stdin_eof = true;
+        return false;
+    }
+    input_add(buf, (size_t)n);
+    return true;
+}
+
+/* ---- Idle ------------------------------------------------------------------ */
+
+/* Can the passing of time wake anyone: a sleeper, or an armed timer? */
+static bool time_matters(void)
+{
+    for (task_t id = 1; id < TASK_MAX; id++) {
+        struct task *t = task_lookup(id);
+        if (t && ((t->state == TASK_BLOCKED && t->block == BLOCK_SLEEP) ||
+                  t->timer_tick))
+            return true;
+    }
+    return false;
+}
+
+/* No task can run. Deliver the next event: console input first, then the
+ * next tick (at once: nobody is computing); if no event can ever come,
+ * the run is over: every task left is stuck. */
+void arch_idle(void)
+{
+    step();
+    if (uart_receive() || (read_stdin(false) && uart_receive()))
+        return;
+    if (sim.timer_on && time_matters()) {
+        if (sim.now < sim.next_tick)
+            sim.now = sim.next_tick;
+        tick();
+        return;
+    }
+    if (read_stdin(true) && uart_receive())
+        return;
+    sim_stop(SIM_END_STUCK, SIM_EXIT_STUCK);
+}

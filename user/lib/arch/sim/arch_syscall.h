@@ -1,0 +1,34 @@
+/* arch_syscall.h (sim) - in the host simulator a system call is a function
+ * call: the number and arguments go in an array on the user stack, and
+ * sim_syscall_entry (sim/switch.S) carries them to the kernel and back. */
+#ifndef USER_ARCH_SYSCALL_H
+#define USER_ARCH_SYSCALL_H
+
+#include <stdint.h>
+
+/* slots[0] = number (the return value on the way back), [1..6] = args. */
+void sim_syscall_entry(uint32_t slots[7]);
+/* The simulator's virtual cycle counter (sim/time.c). */
+uint64_t sim_user_cycles(void);
+
+/* Make a system call; out (may be NULL) receives the six argument slots as
+ * the kernel left them, for calls that return more than one word. */
+static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
+{
+    uint32_t s[7] = { (uint32_t)n, a[0], a[1], a[2], a[3], a[4], a[5] };
+    sim_syscall_entry(s);
+    if (out) {
+        for (int i = 0; i < 6; i++)
+            out[i] = s[i + 1];
+    }
+    /* The kernel returns 32 bits; long is 64 here: sign-extend the errors. */
+    return (long)(int32_t)s[0];
+}
+
+/* Virtual cycles, not host time: the same run gives the same readings. */
+static inline uint64_t arch_cycles(void)
+{
+    return sim_user_cycles();
+}
+
+#endif
