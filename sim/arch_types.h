@@ -21,6 +21,18 @@ struct arch_frame {
     uint64_t pc;        /* the host address the call returns to */
 };
 
+/* The syscall slots, as the kernel reads them (kernel/arch.h): inline, as on
+ * the real ports. The kernel passes only slots 0..6. */
+static inline uint32_t arch_frame_get(const struct arch_frame *f, int slot)
+{
+    return f->slot[slot];
+}
+
+static inline void arch_frame_set(struct arch_frame *f, int slot, uint32_t value)
+{
+    f->slot[slot] = value;
+}
+
 /* A task's kernel context while it is switched out (sim/switch.S pushes the
  * callee-saved registers on its kernel stack), and what its first switch-in
  * needs to enter user code. */

@@ -150,18 +150,6 @@ struct arch_frame *arch_task_frame(struct arch_task *at)
     return at->frame;
 }
 
-uint32_t arch_frame_get(const struct arch_frame *f, int slot)
-{
-    ASSERT(slot >= 0 && slot <= 6);
-    return f->slot[slot];
-}
-
-void arch_frame_set(struct arch_frame *f, int slot, uint32_t value)
-{
-    ASSERT(slot >= 0 && slot <= 6);
-    f->slot[slot] = value;
-}
-
 uintptr_t arch_frame_pc(const struct arch_frame *f)
 {
     return (uintptr_t)f->pc;
