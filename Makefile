@@ -135,3 +135,6 @@ $(BIN)/unit-tests: $(UNIT_SRC) $(wildcard include/baton/*.h) | deps
 unit-tests: $(BIN)/unit-tests
 	$(BIN)/unit-tests --jobs 2
 .PHONY: unit-tests
+
+# ---- tracing: the host decoder, its tests, fuzzer and benchmark ----------------
+include tracer/tracer.mk
