@@ -10,11 +10,12 @@
 #include "model.h"
 #include "host_kernel.h"
 
-#define CAP_EVENTS 100000
+#define CAP_EVENTS 50000
+#define CAP_EXTRA 128
 
 struct captured {
     struct tr_event ev[CAP_EVENTS];
-    uint8_t extra[CAP_EVENTS][32];      /* the first 32 extra bytes */
+    uint8_t extra[CAP_EVENTS][CAP_EXTRA];   /* the first CAP_EXTRA bytes */
     size_t extra_len[CAP_EVENTS];
     size_t n;
     char text[65536];
@@ -32,6 +33,9 @@ struct captured *decode_uart(void);
  * (receive port 1) and 3 "third", and
  * tracing on for every category. */
 void boot_with_tasks(void);
+/* Wrap n bytes as a frame: CRC added, base64 in ESC _ B ... ESC \.
+ * Returns the length written to out (4 * n / 3 + 12 bytes at most). */
+size_t make_frame(const uint8_t *bytes, size_t n, uint8_t *out);
 /* The number of captured events of this type. */
 size_t count_type(const struct captured *c, unsigned type);
 
