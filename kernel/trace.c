@@ -245,7 +245,7 @@ static void rx_command(const char *cmd, unsigned len)
         uint32_t mask = 0;
         for (unsigned i = 1; i < len && hex_digit(cmd[i]) >= 0; i++)
             mask = mask << 4 | (uint32_t)hex_digit(cmd[i]);
-        set_mask_traced(0, mask);
+        set_mask_traced(TRACE_NO_TASK, mask);   /* no task: the host */
     } else if (len == 1 && cmd[0] == 'S') {
         trace_want_meta();
     }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct dump {
     struct tr_decoder dec;
@@ -51,6 +52,12 @@ static const struct tr_decode_ops dump_ops = { on_event, on_text, NULL };
 static void summary(struct dump *d)
 {
     struct tr_counts c = tr_decoder_counts(&d->dec);
+    const struct tr_meta *m = &d->dec.meta;
+    int named = 0;
+    for (int i = 0; i < TR_IDS; i++)
+        named += m->names[i][0] != '\0';
+    fprintf(d->out, "# metadata: arch %s, %u ticks/s, mask 0x%x (built 0x%x), %d named tasks\n",
+            m->have_arch ? m->arch : "?", m->tick_hz, m->mask, m->built, named);
     fprintf(d->out, "# events %llu, lost %llu, missing %llu, corrupt %llu frames; "
             "%llu event frames, %llu metadata frames, %llu bytes of console text\n",
             (unsigned long long)c.events, (unsigned long long)c.lost,
@@ -63,18 +70,60 @@ static void summary(struct dump *d)
             (unsigned long long)c.meta_wire_bytes);
 }
 
+/* A first pass over a file, for names only: then every event prints with
+ * its names, even those before the first metadata. (Not for stdin.) */
+static void no_event(void *ctx, const struct tr_event *e, const struct tr_extra *x)
+{
+    (void)ctx; (void)e; (void)x;
+}
+
+static void learn_names(FILE *in, struct tr_meta *meta)
+{
+    static struct tr_decoder first;
+    static const struct tr_decode_ops ops = { no_event, NULL, NULL };
+    static uint8_t buf[1 << 16];
+    size_t n;
+    tr_decoder_init(&first, &ops, NULL);
+    while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+        tr_decoder_feed(&first, buf, n);
+    memcpy(meta->names, first.meta.names, sizeof(meta->names));
+    memcpy(meta->prio, first.meta.prio, sizeof(meta->prio));
+    memcpy(meta->port_names, first.meta.port_names, sizeof(meta->port_names));
+}
+
+/* The file to read, or NULL after saying why not. */
+static FILE *open_input(const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    struct stat st;
+    if (!in || fstat(fileno(in), &st) != 0) {
+        fprintf(stderr, "baton-trace: cannot open %s: %s\n", path, strerror(errno));
+        if (in)
+            fclose(in);
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "baton-trace: %s is a directory, not a trace\n", path);
+        fclose(in);
+        return NULL;
+    }
+    return in;
+}
+
 int tr_dump(const struct tr_options *o)
 {
     static struct dump d;       /* large: the decoder's tables */
     bool is_stdin = strcmp(o->input, "-") == 0;
-    FILE *in = is_stdin ? stdin : fopen(o->input, "rb");
-    if (!in) {
-        fprintf(stderr, "baton-trace: cannot open %s: %s\n", o->input, strerror(errno));
+    FILE *in = is_stdin ? stdin : open_input(o->input);
+    if (!in)
         return 2;
-    }
     d.out = stdout;
     d.text = !o->events_only;
     tr_decoder_init(&d.dec, &dump_ops, &d);
+    if (!is_stdin) {
+        learn_names(in, &d.dec.meta);
+        rewind(in);
+    }
     static uint8_t buf[1 << 16];
     size_t n;
     while ((n = fread(buf, 1, sizeof(buf), in)) > 0)

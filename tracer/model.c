@@ -302,7 +302,7 @@ static bool grow(void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return true;
-    size_t n = *cap ? *cap : 1024;
+    size_t n = *cap ? *cap : 16;
     while (n < need)
         n *= 2;
     void *q = realloc(*p, n * size);

@@ -117,6 +117,8 @@ char *tr_event_text(const struct tr_decoder *d, const struct tr_event *e,
     const char *subj = tr_task_name(d, e->subj, s);
     if (e->type == TRACE_EV_NOTIFY_SEND && e->subj == 0)
         subj = "kernel";        /* timers and interrupts */
+    else if (e->type == TRACE_EV_MASK && e->subj == TR_NO_TASK)
+        subj = "host";          /* a command on the serial line */
     tr_event_details(d, e, x, details, sizeof(details));
     snprintf(buf, size, "%14llu %-15s %-14s %s", (unsigned long long)e->ts, subj,
              tr_event_name(e->type), details);

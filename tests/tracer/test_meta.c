@@ -118,6 +118,7 @@ Test(control, host_commands_are_taken_out_of_input)
     trace_drain();
     struct captured *c = decode_uart();
     cr_expect_eq(count_type(c, TRACE_EV_MASK), 2);
+    cr_expect_eq(c->ev[0].subj, TR_NO_TASK, "the host did it");
 }
 
 Test(control, boot_arguments)
