@@ -88,7 +88,7 @@ struct tr_decoder {
     uint16_t next_index;
     uint64_t last_ts;       /* of the last event: time never runs back */
     /* A metadata set being collected until its last part. */
-    uint8_t snap[8192];
+    uint8_t snap[16384];    /* 32 tasks, and 32 senders pending at each */
     size_t snap_len;
     int snap_part;          /* the part expected next, -1: none */
     uint64_t snap_ts;

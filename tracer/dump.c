@@ -20,7 +20,7 @@ struct dump {
 static void on_event(void *ctx, const struct tr_event *e, const struct tr_extra *x)
 {
     struct dump *d = ctx;
-    char buf[512];
+    char buf[1200];
     fprintf(d->out, "%s\n", tr_event_text(&d->dec, e, x, buf, sizeof(buf)));
 }
 

@@ -52,6 +52,27 @@ static void cycle_text(const struct tr_decoder *d, const struct tr_event *e,
         snprintf(buf + n, size - n, " -> %s", tr_task_name(d, e->subj, tmp));
 }
 
+/* A snapshot's task records: "a running, b blocked (recv any), ...". */
+static void snapshot_text(const struct tr_decoder *d, const struct tr_extra *x,
+                          char *buf, size_t size)
+{
+    static const char *const states[] = { "?", "running", "ready", "blocked" };
+    char name[40], peer[40];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t at = 0; at + 2 <= x->n && n < size; at += 2 + x->p[at + 1]) {
+        const uint8_t *r = x->p + at + 2;
+        if (x->p[at] != TRACE_META_TASK || x->p[at + 1] < 5 || at + 2 + x->p[at + 1] > x->n)
+            continue;
+        n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? ", " : "",
+                              tr_task_name(d, r[0], name), r[2] <= 3 ? states[r[2]] : "?");
+        if (r[2] == TRACE_STATE_BLOCKED && n < size)
+            n += (size_t)snprintf(buf + n, size - n, " (%s %s)", wait_name(r[3]),
+                                  r[3] == TRACE_WAIT_RECV && r[4] == 0 ? "any"
+                                  : r[4] == TR_NO_TASK ? "-" : tr_task_name(d, r[4], peer));
+    }
+}
+
 void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
                       const struct tr_extra *x, char *buf, size_t size)
 {
@@ -104,7 +125,7 @@ void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
     case TRACE_EV_TASK_FAULT:
         snprintf(buf, size, "pc 0x%x address 0x%x", e->a, e->b); return;
     case TR_EV_SNAPSHOT:
-        snprintf(buf, size, "%u bytes of task state", e->a); return;
+        snapshot_text(d, x, buf, size); return;
     default:
         snprintf(buf, size, "type %u", e->type); return;
     }
@@ -113,7 +134,7 @@ void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
 char *tr_event_text(const struct tr_decoder *d, const struct tr_event *e,
                     const struct tr_extra *x, char *buf, size_t size)
 {
-    char s[40], details[256];
+    char s[40], details[1024];
     const char *subj = tr_task_name(d, e->subj, s);
     if (e->type == TRACE_EV_NOTIFY_SEND && e->subj == 0)
         subj = "kernel";        /* timers and interrupts */
