@@ -25,11 +25,41 @@ else
   $(error ARCH must be rv32 or i386, not '$(ARCH)')
 endif
 
+# ---- tracing (docs/trace-format.md) ------------------------------------------
+# TRACE       categories compiled in: all (default), none, or a list such as
+#             TRACE=ipc,sched,chan (names: sched task ipc notify irq chan
+#             async err user), or a mask: TRACE=0x1ff
+# TRACE_BOOT  categories on at boot, the same way; none by default, so the
+#             console is plain text until a boot argument (trace=...), a
+#             program (trace_set_mask) or the host turns tracing on
+# TRACE_RING  records in the kernel's ring (a power of two; 16 bytes each)
+# TRACE_SHIFT timestamps on the wire in units of 2^TRACE_SHIFT cycles
+TRACE       ?= all
+TRACE_BOOT  ?= none
+TRACE_RING  ?= 1024
+TRACE_SHIFT ?= 0
+comma := ,
+TRACE_NAMES := sched task ipc notify irq chan async err user
+trace_words = $(subst $(comma), ,$(1))
+trace_upper = $(subst sched,SCHED,$(subst task,TASK,$(subst ipc,IPC,$(subst notify,NOTIFY,\
+    $(subst irq,IRQ,$(subst chan,CHAN,$(subst async,ASYNC,$(subst err,ERR,$(subst user,USER,$(1))))))))))
+trace_word = $(if $(filter all,$(1)),TRACE_CAT_ALL,$(if $(filter none,$(1)),0,\
+    $(if $(filter 0x%,$(1)),$(1),TRACE_CAT_$(strip $(call trace_upper,$(1))))))
+# "ipc,sched" -> (TRACE_CAT_IPC | TRACE_CAT_SCHED), for the C preprocessor
+trace_expr = ($(subst $() , | ,$(strip $(foreach w,$(call trace_words,$(1)),$(call trace_word,$(w))))))
+TRACE_BAD := $(filter-out all none $(TRACE_NAMES) 0x%,$(call trace_words,$(TRACE) $(TRACE_BOOT)))
+ifneq ($(TRACE_BAD),)
+  $(error unknown trace category '$(TRACE_BAD)': use $(TRACE_NAMES), all, none or 0x...)
+endif
+TRACE_FLAGS := -DTRACE_BUILD_MASK='$(call trace_expr,$(TRACE))' \
+               -DTRACE_DEFAULT_MASK='$(call trace_expr,$(TRACE_BOOT))' \
+               -DTRACE_RING_SLOTS=$(TRACE_RING) -DTRACE_TS_SHIFT=$(TRACE_SHIFT)
+
 WARN     := -Wall -Wextra -Werror
 FREE     := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic \
             -fno-stack-protector -fno-omit-frame-pointer -O2 -g $(WARN)
-KCFLAGS  := $(TARGET) $(FREE) -Ikernel -Iinclude -Iarch/$(ARCH)
-UCFLAGS  := $(TARGET) $(FREE) -Iinclude -Iuser/include -Iuser/lib/arch/$(ARCH)
+KCFLAGS  := $(TARGET) $(FREE) -Ikernel -Iinclude -Iarch/$(ARCH) $(TRACE_FLAGS)
+UCFLAGS  := $(TARGET) $(FREE) -Iinclude -Iuser/include -Iuser/lib/arch/$(ARCH) $(TRACE_FLAGS)
 HOSTCC   := clang
 HOSTCFLAGS := -std=c11 -g -O1 $(WARN) -Iinclude -D_DEFAULT_SOURCE \
               -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -53,18 +83,25 @@ vpath %.c $(PROG_DIRS)
 all: $(B)/baton.elf $(B)/baton.asm $(B)/baton.sym
 
 # ---- compile --------------------------------------------------------------------
-$(B)/k/%.o: % | deps-build
+$(B)/k/%.o: % $(B)/trace.flags | deps-build
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
-$(B)/u/%.o: % | deps-build
+$(B)/u/%.o: % $(B)/trace.flags | deps-build
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -MMD -MP -c $< -o $@
+
+# Every object depends on the trace settings: this file changes only when
+# they do, so that make TRACE=... rebuilds what it must and no more.
+$(B)/trace.flags: FORCE
+	@mkdir -p $(dir $@)
+	@echo "$(TRACE) $(TRACE_BOOT) $(TRACE_RING) $(TRACE_SHIFT)" | cmp -s - $@ || \
+	    echo "$(TRACE) $(TRACE_BOOT) $(TRACE_RING) $(TRACE_SHIFT)" > $@
 
 # ---- user programs ----------------------------------------------------------------
 $(B)/libuser.a: $(UOBJ)
 	@rm -f $@
 	llvm-ar rcs $@ $^
-$(B)/prog/%.o: %.c | deps-build
+$(B)/prog/%.o: %.c $(B)/trace.flags | deps-build
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -MMD -MP -c $< -o $@
 $(B)/prog/%.elf: $(B)/prog/%.o $(B)/libuser.a user/lib/user.ld
@@ -143,3 +180,5 @@ unit-tests: $(BIN)/unit-tests
 .PHONY: unit-tests
 
 include sim/sim.mk     # the host simulator: make sim, make sim-tests (docs/sim.md)
+# ---- tracing: the host decoder, its tests, fuzzer and benchmark ----------------
+include tracer/tracer.mk

@@ -1,9 +1,12 @@
 /* console.c - console output for tasks, and input: the UART interrupt fills a
- * ring buffer, a task blocked in console_read() is woken to take the bytes. */
+ * ring buffer, a task blocked in console_read() is woken to take the bytes.
+ * The trace shares the UART both ways: its frames go out between console
+ * writes, and host commands are taken out of the input (kernel/trace.c). */
 #include "console.h"
 #include "arch.h"
 #include "sched.h"
 #include "vm.h"
+#include "trace.h"
 #include <baton/syscall.h>
 
 #define INPUT_SIZE 128
@@ -19,6 +22,7 @@ long console_write(struct task *t, uintptr_t ubuf, size_t len)
     /* Validate it all first, so a bad buffer prints nothing at all. */
     if (!vm_user_ok(t, ubuf, len, false))
         return ERR_BAD_ADDRESS;
+    trace_drain();          /* events that came before the text go first */
     char chunk[64];
     for (size_t done = 0; done < len;) {
         size_t n = len - done < sizeof(chunk) ? len - done : sizeof(chunk);
@@ -40,6 +44,7 @@ long console_read(struct task *t, uintptr_t ubuf, size_t len)
         return ERR_IN_USE;              /* one reader at a time */
     while (in_head == in_tail) {
         reader = t;
+        trace_block(t->id, BLOCK_CONSOLE);
         sched_block(BLOCK_CONSOLE);
     }
     size_t n = 0;
@@ -50,13 +55,18 @@ long console_read(struct task *t, uintptr_t ubuf, size_t len)
     return (long)n;
 }
 
+/* One received byte for the readers; dropped when the buffer is full. */
+static void input_put(char c)
+{
+    if (in_head - in_tail < INPUT_SIZE)
+        input[in_head++ % INPUT_SIZE] = c;
+}
+
 void console_irq(void)
 {
     int c;
-    while ((c = arch_console_getc()) >= 0) {
-        if (in_head - in_tail < INPUT_SIZE)   /* full: the byte is dropped */
-            input[in_head++ % INPUT_SIZE] = (char)c;
-    }
+    while ((c = arch_console_getc()) >= 0)
+        trace_rx((char)c, input_put);   /* host commands are taken out */
     if (reader && in_head != in_tail) {
         struct task *t = reader;
         reader = NULL;

@@ -6,6 +6,7 @@
 #include "sched.h"
 #include "printk.h"
 #include "manifest.h"
+#include "trace.h"
 
 noreturn void kernel_main(void)
 {
@@ -15,6 +16,7 @@ noreturn void kernel_main(void)
     printk("Baton (%s): %u KiB free\n", ARCH_NAME,
            (unsigned)(page_free_count() * PAGE_SIZE / 1024));
 
+    trace_init();           /* before any task: their creation is traced */
     task_init();
     int started = 0;
     for (int i = 0; i < manifest_count; i++) {

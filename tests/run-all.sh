@@ -1,7 +1,8 @@
 #!/bin/sh
 # run-all.sh - everything `make test` runs: host unit tests (Criterion), the
 # simulator's tests (the QEMU tests run in it, and its own Criterion suite),
-# the QEMU tests and the GDB test on both architectures. Prints each suite's
+# the trace decoder's tests and a short fuzzing run, then the QEMU tests, the
+# trace tests and the GDB test on both architectures. Prints each suite's
 # summary, then the total: "N passed, N failed". Non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -40,8 +41,11 @@ suite() {
 suite unit make -s unit-tests
 suite sim sh tests/sim/run.sh
 suite sim-tests make -s sim-tests
+suite tracer make -s tracer-tests
+suite fuzz-trace make -s fuzz-trace-smoke
 for arch in rv32 i386; do
     suite "qemu-$arch" sh tests/qemu/run.sh "$arch"
+    suite "trace-$arch" sh tests/trace/run.sh "$arch"
     suite "gdb-$arch" sh tests/gdb/run.sh "$arch"
 done
 

@@ -4,9 +4,11 @@
 #include "printk.h"
 #include "i386.h"
 #include "x86.h"
+#include "trace.h"
 
 #define MB_BOOT_MAGIC   0x2BADB002   /* in eax when a multiboot loader jumps */
 #define MB_INFO_MEM     (1 << 0)     /* mem_lower/mem_upper are valid */
+#define MB_INFO_CMDLINE (1 << 2)     /* cmdline is valid (QEMU: -append) */
 #define IDENTITY_MAP_END (128u << 20) /* mmu.c maps this much RAM, 1:1 */
 #define DEBUG_EXIT_PORT 0xf4         /* QEMU's isa-debug-exit device */
 #define CR0_EM          (1u << 2)    /* no FPU: x87 instructions trap (#NM) */
@@ -16,6 +18,8 @@ struct multiboot_info {
     uint32_t flags;
     uint32_t mem_lower;   /* KiB of RAM below 1 MiB */
     uint32_t mem_upper;   /* KiB of RAM from 1 MiB up to the first hole */
+    uint32_t boot_device;
+    uint32_t cmdline;     /* physical address of the command line */
 };
 
 static uintptr_t ram_end;
@@ -31,6 +35,8 @@ noreturn void i386_start(uint32_t magic, const struct multiboot_info *info)
     /* Copy what we need now: the loader left the information in memory the
      * kernel does not reserve (QEMU: below 1 MiB; GRUB: anywhere). */
     ram_end = (1u << 20) + (uintptr_t)info->mem_upper * 1024;
+    if (info->flags & MB_INFO_CMDLINE)     /* paging is off: a plain pointer */
+        trace_boot_args((const char *)(uintptr_t)info->cmdline);
     /* No task's FPU registers are saved on a switch, so keep the FPU off:
      * an x87 instruction then faults instead of leaking between tasks. */
     write_cr0(read_cr0() | CR0_EM);

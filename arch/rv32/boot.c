@@ -5,9 +5,11 @@
 #include "riscv.h"
 #include "rv32.h"
 #include "virt.h"
+#include "trace.h"
 
 extern char __kernel_end[];            /* kernel.ld: end of the image */
 int rv32_have_sstc;
+static uintptr_t boot_fdt;             /* the device tree QEMU left us */
 
 static noreturn void supervisor_main(void);
 static noreturn void machine_trap(void);
@@ -15,8 +17,10 @@ static noreturn void machine_trap(void);
 /* Runs in machine mode (M), the most privileged level, once at boot: give
  * the supervisor (S) level everything it needs to run the kernel on its own,
  * then drop to S forever. Baton has no machine-mode code after this. */
-noreturn void machine_init(void)
+noreturn void machine_init(uint32_t hart, uintptr_t fdt)
 {
+    (void)hart;                         /* start.S parks every other hart */
+    boot_fdt = fdt;
     /* Physical memory protection checks S and U accesses even with paging
      * off; with no PMP entry they may touch nothing. Entry 0 allows read,
      * write and execute from address 0 up to the top (pmpaddr is addr >> 2).
@@ -66,6 +70,8 @@ static noreturn void supervisor_main(void)
 {
     trap_init();            /* first, so that a mistake below panics clearly */
     uart_init();
+    /* Read -append now: the tree lies in RAM the page allocator hands out. */
+    trace_boot_args(fdt_bootargs(boot_fdt));
     vm_kernel_init();       /* paging on */
     plic_init();
     w_scounteren(0xffffffffu);  /* user mode may read the counters too */

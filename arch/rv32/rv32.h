@@ -6,12 +6,15 @@
 #include <stdint.h>
 #include <stdnoreturn.h>
 
-/* boot.c: start.S calls machine_init in machine mode, which sets
- * rv32_have_sstc for arch_timer_init(). */
-noreturn void machine_init(void);
+/* boot.c: start.S calls machine_init in machine mode with QEMU's a0 (the
+ * hart) and a1 (the device tree); it sets rv32_have_sstc for
+ * arch_timer_init(). */
+noreturn void machine_init(uint32_t hart, uintptr_t fdt);
 extern int rv32_have_sstc;
 
 void uart_init(void);           /* uart.c */
+/* fdt.c: the "bootargs" of the device tree at fdt (-append), or NULL. */
+const char *fdt_bootargs(uintptr_t fdt);
 void vm_kernel_init(void);      /* vm.c: the kernel's page table, paging on */
 void trap_init(void);           /* trap.c: stvec and sscratch */
 void plic_init(void);           /* intr.c */

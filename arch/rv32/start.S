@@ -19,6 +19,8 @@ _start:
 
 2:  la    sp, boot_stack_top
     li    fp, 0                 /* end of the frame chain, for backtraces */
+    /* a0 (hart id) and a1 (device tree), as QEMU set them, are untouched
+     * so far: they become machine_init's arguments. */
     call  machine_init          /* boot.c: mret-s into supervisor mode */
 park:
     wfi

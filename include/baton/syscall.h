@@ -35,6 +35,8 @@ enum syscall_number {
     SYS_CHANNEL_CLOSE = 21, /* (handle) -> error                         */
     SYS_CHANNEL_SEND  = 22, /* (handle, size, w0..w3) -> error           */
     SYS_CHANNEL_RECV  = 23, /* (handle, bufsize) -> size; words out      */
+    /* tracing (kernel/trace.c, docs/trace-format.md) */
+    SYS_TRACE_CTL     = 30, /* (op, a, b, c): TRACE_CTL_* in <baton/trace.h> */
     SYSCALL_COUNT
 };
 

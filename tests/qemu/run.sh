@@ -10,8 +10,9 @@ set -u
 arch=$1
 shift
 cd "$(dirname "$0")/../.." || exit 2
-# Every manifest but bench (benchmarks: make bench runs them under -icount).
-names=${*:-$(ls tests/qemu/*.manifest | sed "s|.*/||; s|\.manifest$||" | grep -v "^bench$")}
+# Every manifest but bench (make bench runs it under -icount) and trace_*
+# (tests/trace/run.sh boots those with tracing on).
+names=${*:-$(ls tests/qemu/*.manifest | sed "s|.*/||; s|\.manifest$||" | grep -v -e "^bench$" -e "^trace_")}
 outdir=build/$arch/test
 mkdir -p "$outdir"
 passed=0

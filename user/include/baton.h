@@ -13,6 +13,7 @@
 #include <baton/string.h>
 #include <baton/fmt.h>
 #include <baton/ipc.h>
+#include <baton/trace.h>
 
 /* ---- system calls (user/lib/syscall.c) ---- */
 long console_write(const void *buf, size_t len);  /* bytes written, or error */
@@ -51,6 +52,29 @@ ax_return channel_send(channel_handle *handle, channel_data *data,
 ax_return channel_rcv(channel_handle *handle, channel_data *data,
                       channel_data_size data_size);
 ax_return channel_close(channel_handle *handle);
+
+/* ---- tracing (user/lib/trace.c, docs/trace-format.md) ---- */
+uint32_t trace_get_mask(void);                /* TRACE_CAT_* switched on */
+uint32_t trace_set_mask(uint32_t mask);       /* returns the previous mask */
+/* A user event: TRACE_EV_MARK (value), or one of the async library's
+ * TRACE_EV_ASYNC_* (peer, queue depth). The kernel adds the time and who. */
+error_t trace_record(int event, task_t peer, uint32_t value);
+
+/* Each is one system call, or nothing when make TRACE=... left its
+ * category out. */
+static inline void trace_mark(uint32_t value)
+{
+    if (TRACE_BUILD_MASK & TRACE_CAT_USER)
+        trace_record(TRACE_EV_MARK, 0, value);
+}
+
+/* The async library's events (user/lib/async.c): `depth` is the queue to
+ * `peer` after the operation. */
+static inline void trace_async(int event, task_t peer, int depth)
+{
+    if (TRACE_BUILD_MASK & TRACE_CAT_ASYNC)
+        trace_record(event, peer, (uint32_t)depth);
+}
 
 /* ---- output (user/lib/printf.c) ---- */
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,0 +1,484 @@
+/* decode.c - frames to events: the header of each frame, then its events
+ * in their short or explicit forms (docs/trace-format.md, "Events"), and
+ * metadata records. A CRC-correct frame that does not parse is counted as
+ * malformed and its remaining events are dropped; nothing here can read
+ * outside the frame. */
+#include "decode.h"
+#include <stdio.h>
+#include <string.h>
+
+/* A bounds-checked reader over one frame. */
+struct cursor {
+    const uint8_t *p, *end;
+    bool bad;
+};
+
+static uint8_t get_u8(struct cursor *c)
+{
+    if (c->p >= c->end) {
+        c->bad = true;
+        return 0;
+    }
+    return *c->p++;
+}
+
+/* LEB128, at most 64 bits: more is malformed. */
+static uint64_t get_varint(struct cursor *c)
+{
+    uint64_t v = 0;
+    for (unsigned shift = 0; shift < 64; shift += 7) {
+        uint8_t b = get_u8(c);
+        v |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            return v;
+    }
+    c->bad = true;
+    return 0;
+}
+
+static uint32_t get_u32(struct cursor *c)
+{
+    uint64_t v = get_varint(c);
+    if (v > UINT32_MAX)
+        c->bad = true;
+    return (uint32_t)v;
+}
+
+static void copy_name(char *dst, const uint8_t *p, size_t n)
+{
+    if (n >= TR_NAME_MAX)
+        n = TR_NAME_MAX - 1;
+    for (size_t i = 0; i < n; i++)      /* printable only: names get printed */
+        dst[i] = p[i] >= ' ' && p[i] <= '~' ? (char)p[i] : '?';
+    dst[n] = '\0';
+}
+
+/* ---- events ---- */
+
+/* Per-frame decoding state: what the encoder's state was. */
+struct frame_state {
+    uint64_t units;         /* time of the previous event, wire units */
+    uint8_t shift;
+    uint8_t cur;            /* the running task */
+};
+
+static bool has_subject(unsigned ev)
+{
+    return ev != TRACE_EV_LOST && ev != TRACE_EV_TASK_CREATE &&
+           ev != TRACE_EV_WAKE && ev != TRACE_EV_IRQ;
+}
+
+static void emit(struct tr_decoder *d, struct tr_event *e, const uint8_t *x, size_t n)
+{
+    if (e->ts < d->last_ts)
+        e->ts = d->last_ts;     /* a clock that stepped back: keep order */
+    d->last_ts = e->ts;
+    if (e->type != TR_EV_SNAPSHOT)
+        d->counts.events++;
+    if (e->type == TRACE_EV_LOST)
+        d->counts.lost += e->a;
+    struct tr_extra extra = { x, n };
+    d->ops->event(d->ctx, e, &extra);
+}
+
+/* Operands of the explicit forms (docs/trace-format.md, "Events"). */
+static void parse_operands(struct cursor *c, unsigned ev, struct tr_event *e,
+                           struct tr_extra *x)
+{
+    switch (ev) {
+    case TRACE_EV_LOST:
+    case TRACE_EV_MARK:
+    case TRACE_EV_MASK:
+        e->a = get_u32(c);
+        return;
+    case TRACE_EV_TASK_CREATE:
+        e->peer = get_u8(c);
+        e->aux = get_u8(c);
+        x->n = get_u8(c);
+        x->p = c->p;
+        if (x->n >= TR_NAME_MAX || (size_t)(c->end - c->p) < x->n)
+            c->bad = true;
+        else
+            c->p += x->n;
+        return;
+    case TRACE_EV_TASK_EXIT: {
+        uint32_t z = get_u32(c);
+        e->a = (z >> 1) ^ (0u - (z & 1));       /* zigzag back */
+        return;
+    }
+    case TRACE_EV_TASK_FAULT:
+        e->a = get_u32(c);
+        e->b = get_u32(c);
+        return;
+    case TRACE_EV_CALL_BLOCK:
+        e->peer = get_u8(c);
+        return;
+    case TRACE_EV_BLOCK:
+    case TRACE_EV_IRQ:
+    case TRACE_EV_CHAN_OPEN:
+    case TRACE_EV_CHAN_CLOSE:
+    case TRACE_EV_CHAN_BLOCK:
+        e->aux = get_u8(c);
+        return;
+    case TRACE_EV_SYSCALL_ERR:
+        e->aux = get_u8(c);
+        e->a = 0u - get_u32(c);                 /* the negative error_t */
+        return;
+    case TRACE_EV_DEADLOCK:
+        e->aux = get_u8(c);
+        x->n = e->aux;
+        x->p = c->p;
+        if ((size_t)(c->end - c->p) < x->n)
+            c->bad = true;
+        else
+            c->p += x->n;
+        e->peer = x->n ? x->p[0] : TR_NO_TASK;
+        return;
+    default:    /* notify send/deliver, async: a task and a word */
+        e->peer = get_u8(c);
+        e->a = get_u32(c);
+        return;
+    }
+}
+
+/* A CHAN_XFER or MSG_TAKE written from the receiver's side, as from -> to. */
+static void sender_view(struct cursor *c, unsigned *ev, struct tr_event *e)
+{
+    if (*ev == TRACE_EV_MSG_TAKE) {
+        uint8_t from = get_u8(c), kind = get_u8(c);
+        if (kind > 2)
+            c->bad = true;
+        *ev = TRACE_EV_MSG_SEND + kind;
+        e->peer = e->subj;
+        e->subj = from;
+    } else {                                    /* CHAN_XFER */
+        uint8_t port = get_u8(c), other = get_u8(c);
+        e->a = get_u32(c);
+        e->aux = port & (uint8_t)~TRACE_PORT_RECV;
+        e->peer = other;
+        if (port & TRACE_PORT_RECV) {
+            e->peer = e->subj;
+            e->subj = other;
+        }
+    }
+}
+
+/* One event at c: false if malformed. */
+static bool parse_event(struct tr_decoder *d, struct cursor *c, struct frame_state *fs)
+{
+    uint8_t subj = fs->cur, code = get_u8(c);
+    bool prefixed = code == TRACE_EV_SUBJ;
+    if (prefixed) {
+        subj = get_u8(c);
+        code = get_u8(c);
+    }
+    struct tr_event e = { .subj = TR_NO_TASK, .peer = TR_NO_TASK };
+    struct tr_extra x = { NULL, 0 };
+    bool short_form = code >= TRACE_SHORT_FIRST;
+    unsigned ev = short_form ? TRACE_SHORT_BASE + (code >> 5) : code;
+    if (ev <= TRACE_EV_SUBJ || ev >= TRACE_EV_COUNT || (prefixed && !has_subject(ev)))
+        return false;
+    fs->units += get_varint(c);
+    e.ts = fs->units << fs->shift;
+    if (has_subject(ev))
+        e.subj = subj;
+    if (ev > TRACE_SHORT_BASE && ev <= TRACE_SHORT_BASE + 7)
+        e.peer = short_form ? code & 31 : get_u8(c);
+    else if (ev == TRACE_EV_MSG_TAKE || ev == TRACE_EV_CHAN_XFER)
+        sender_view(c, &ev, &e);
+    else
+        parse_operands(c, ev, &e, &x);
+    if (c->bad)
+        return false;
+    e.type = (uint8_t)ev;
+    if (ev == TRACE_EV_SWITCH)
+        fs->cur = e.peer;
+    if (ev == TRACE_EV_TASK_CREATE) {       /* names of tasks born late */
+        copy_name(d->meta.names[e.peer], x.p, x.n);
+        d->meta.prio[e.peer] = e.aux;
+    }
+    emit(d, &e, x.p, x.n);
+    return true;
+}
+
+/* H seq shift index(2) base cur, then events to the end. */
+static void events_frame(struct tr_decoder *d, struct cursor *c)
+{
+    struct frame_state fs;
+    fs.shift = get_u8(c);
+    uint16_t index = (uint16_t)(get_u8(c) | get_u8(c) << 8);
+    fs.units = get_varint(c);
+    fs.cur = get_u8(c);
+    if (c->bad || fs.shift > 63) {
+        d->counts.malformed++;
+        return;
+    }
+    if (d->have_index)
+        d->counts.missing += (uint16_t)(index - d->next_index);
+    d->counts.frames++;
+    uint16_t n = 0;
+    while (c->p < c->end) {
+        if (!parse_event(d, c, &fs)) {
+            d->counts.malformed++;  /* the rest shows up as missing */
+            break;
+        }
+        n++;
+    }
+    d->have_index = true;
+    d->next_index = (uint16_t)(index + n);
+}
+
+/* ---- metadata ---- */
+
+/* One record: learn from it; TASK and PENDING also go to the snapshot. */
+static void meta_record(struct tr_decoder *d, uint8_t tag, struct cursor *c)
+{
+    struct tr_meta *m = &d->meta;
+    switch (tag) {
+    case TRACE_META_ARCH:
+        copy_name(m->arch, c->p, (size_t)(c->end - c->p));
+        m->have_arch = true;
+        return;
+    case TRACE_META_CLOCK:
+        m->shift = get_u8(c);
+        m->tick_hz = get_u32(c);
+        m->cycles = get_varint(c);
+        m->ticks = get_varint(c);
+        m->boot_cycles = get_varint(c);
+        m->boot_ticks = get_varint(c);
+        m->have_clock = !c->bad;
+        d->snap_ts = m->cycles;
+        return;
+    case TRACE_META_MASK:
+        m->mask = get_u32(c);
+        m->built = get_u32(c);
+        return;
+    case TRACE_META_COUNTERS:
+        m->recorded = get_varint(c);
+        m->lost_total = get_varint(c);
+        return;
+    case TRACE_META_TASK: {
+        uint8_t id = get_u8(c), prio = get_u8(c);
+        if (c->bad || c->end - c->p < 3) {
+            c->bad = true;
+            return;
+        }
+        c->p += 3;                      /* state, wait, peer: the snapshot's */
+        m->prio[id] = prio;
+        copy_name(m->names[id], c->p, (size_t)(c->end - c->p));
+        return;
+    }
+    case TRACE_META_PORT: {
+        uint8_t port = get_u8(c) & (TR_PORTS - 1);
+        m->port_senders[port] = get_u32(c);
+        m->port_receivers[port] = get_u32(c);
+        if (!c->bad)
+            copy_name(m->port_names[port], c->p, (size_t)(c->end - c->p));
+        return;
+    }
+    default:                            /* PENDING, and tags of later versions */
+        return;
+    }
+}
+
+/* Keep a TASK or PENDING record for the snapshot of this metadata set. */
+static void snap_keep(struct tr_decoder *d, uint8_t tag, const uint8_t *p, uint8_t len)
+{
+    if (d->snap_part < 0 || (tag != TRACE_META_TASK && tag != TRACE_META_PENDING))
+        return;
+    if (d->snap_len + 2 + len > sizeof(d->snap)) {
+        d->snap_part = -1;              /* cannot be: give the set up */
+        return;
+    }
+    d->snap[d->snap_len++] = tag;
+    d->snap[d->snap_len++] = len;
+    memcpy(d->snap + d->snap_len, p, len);
+    d->snap_len += len;
+}
+
+/* H seq part records...: part 0 starts a set, bit 7 ends it. A set whose
+ * parts all arrived, in order, becomes a TR_EV_SNAPSHOT event. */
+static void meta_frame(struct tr_decoder *d, struct cursor *c, bool seq_ok)
+{
+    uint8_t part = get_u8(c);
+    if ((part & 0x7f) == 0) {
+        d->snap_part = 0;
+        d->snap_len = 0;
+        d->snap_ts = d->last_ts;
+    } else if ((int)(part & 0x7f) != d->snap_part || !seq_ok) {
+        d->snap_part = -1;              /* a part went missing */
+    }
+    while (c->p < c->end && !c->bad) {
+        uint8_t tag = get_u8(c), len = get_u8(c);
+        if (c->bad || (size_t)(c->end - c->p) < len) {
+            c->bad = true;
+            break;
+        }
+        struct cursor rec = { c->p, c->p + len, false };
+        meta_record(d, tag, &rec);
+        snap_keep(d, tag, c->p, len);
+        c->p += len;
+    }
+    if (c->bad) {
+        d->counts.malformed++;
+        d->snap_part = -1;
+        return;
+    }
+    d->counts.meta_frames++;
+    if (d->snap_part >= 0)
+        d->snap_part++;
+    if ((part & 0x80) && d->snap_part > 0) {
+        struct tr_event e = { .ts = d->snap_ts, .type = TR_EV_SNAPSHOT,
+                              .subj = TR_NO_TASK, .peer = TR_NO_TASK,
+                              .a = (uint32_t)d->snap_len };
+        d->snap_part = -1;
+        emit(d, &e, d->snap, d->snap_len);
+    }
+    if (d->ops->meta)
+        d->ops->meta(d->ctx, d);
+}
+
+/* ---- frames ---- */
+
+static void on_frame(void *ctx, const uint8_t *p, size_t n)
+{
+    struct tr_decoder *d = ctx;
+    struct cursor c = { p, p + n, false };
+    uint8_t h = get_u8(&c), seq = get_u8(&c);
+    if (h >> 4 != TRACE_VERSION ||
+        ((h & 15) != TRACE_FRAME_EVENTS && (h & 15) != TRACE_FRAME_META)) {
+        d->counts.unsupported++;
+        return;
+    }
+    bool seq_ok = !d->have_seq || seq == d->next_seq;
+    if (d->have_seq)
+        d->counts.seq_gaps += (uint8_t)(seq - d->next_seq);
+    d->have_seq = true;
+    d->next_seq = (uint8_t)(seq + 1);
+    /* As sent: ESC _ B, the bytes and CRC in base64, ESC and backslash. */
+    uint64_t sent = 5 + (4 * (n + 2) + 2) / 3;
+    if ((h & 15) == TRACE_FRAME_EVENTS) {
+        d->counts.event_wire_bytes += sent;
+        events_frame(d, &c);
+    } else {
+        d->counts.meta_wire_bytes += sent;
+        meta_frame(d, &c, seq_ok);
+    }
+}
+
+static void on_text(void *ctx, const uint8_t *p, size_t n)
+{
+    struct tr_decoder *d = ctx;
+    if (d->ops->text)
+        d->ops->text(d->ctx, p, n);
+}
+
+static const struct tr_wire_ops wire_ops = { on_text, on_frame, NULL };
+
+void tr_decoder_init(struct tr_decoder *d, const struct tr_decode_ops *ops, void *ctx)
+{
+    memset(d, 0, sizeof(*d));
+    d->ops = ops;
+    d->ctx = ctx;
+    d->snap_part = -1;
+    tr_wire_init(&d->wire, &wire_ops, d);
+}
+
+void tr_decoder_feed(struct tr_decoder *d, const uint8_t *p, size_t n)
+{
+    tr_wire_feed(&d->wire, p, n);
+}
+
+void tr_decoder_end(struct tr_decoder *d)
+{
+    tr_wire_end(&d->wire);
+}
+
+struct tr_counts tr_decoder_counts(const struct tr_decoder *d)
+{
+    struct tr_counts c = d->counts;
+    c.corrupt = d->wire.corrupt + d->counts.malformed;
+    c.text_bytes = d->wire.text_bytes;
+    return c;
+}
+
+/* ---- names ---- */
+
+const char *tr_task_name(const struct tr_decoder *d, unsigned id, char *buf)
+{
+    if (id >= TR_IDS || id == TR_NO_TASK)
+        return "-";
+    if (d->meta.names[id][0])
+        return d->meta.names[id];
+    snprintf(buf, 40, "#%u", id);
+    return buf;
+}
+
+static const char *const event_names[] = {
+    [TRACE_EV_LOST] = "lost",
+    [TRACE_EV_TASK_CREATE] = "task-create",
+    [TRACE_EV_TASK_EXIT] = "task-exit",
+    [TRACE_EV_TASK_FAULT] = "task-fault",
+    [TRACE_EV_SWITCH] = "switch",
+    [TRACE_EV_WAKE] = "wake",
+    [TRACE_EV_MSG_SEND] = "send",
+    [TRACE_EV_MSG_CALL] = "call",
+    [TRACE_EV_MSG_REPLY] = "reply",
+    [TRACE_EV_RECV_BLOCK] = "recv-block",
+    [TRACE_EV_SEND_BLOCK] = "send-block",
+    [TRACE_EV_CALL_BLOCK] = "call-block",
+    [TRACE_EV_BLOCK] = "block",
+    [TRACE_EV_NOTIFY_SEND] = "notify",
+    [TRACE_EV_NOTIFY_DELIVER] = "notify-deliver",
+    [TRACE_EV_IRQ] = "irq",
+    [TRACE_EV_CHAN_OPEN] = "chan-open",
+    [TRACE_EV_CHAN_CLOSE] = "chan-close",
+    [TRACE_EV_CHAN_BLOCK] = "chan-block",
+    [TRACE_EV_CHAN_XFER] = "chan-xfer",
+    [TRACE_EV_DEADLOCK] = "deadlock",
+    [TRACE_EV_SYSCALL_ERR] = "syscall-error",
+    [TRACE_EV_ASYNC_ENQUEUE] = "async-enqueue",
+    [TRACE_EV_ASYNC_PULL] = "async-pull",
+    [TRACE_EV_ASYNC_DELIVER] = "async-deliver",
+    [TRACE_EV_ASYNC_FULL] = "async-full",
+    [TRACE_EV_MARK] = "mark",
+    [TRACE_EV_MASK] = "mask",
+};
+
+const char *tr_event_name(unsigned type)
+{
+    if (type == TR_EV_SNAPSHOT)
+        return "snapshot";
+    if (type < sizeof(event_names) / sizeof(event_names[0]) && event_names[type])
+        return event_names[type];
+    return "?";
+}
+
+int tr_event_category(unsigned type)
+{
+    switch (type) {
+    case TRACE_EV_SWITCH: case TRACE_EV_WAKE: case TRACE_EV_BLOCK:
+        return TRACE_I_SCHED;
+    case TRACE_EV_TASK_CREATE: case TRACE_EV_TASK_EXIT: case TRACE_EV_TASK_FAULT:
+        return TRACE_I_TASK;
+    case TRACE_EV_MSG_SEND: case TRACE_EV_MSG_CALL: case TRACE_EV_MSG_REPLY:
+    case TRACE_EV_RECV_BLOCK: case TRACE_EV_SEND_BLOCK: case TRACE_EV_CALL_BLOCK:
+        return TRACE_I_IPC;
+    case TRACE_EV_NOTIFY_SEND: case TRACE_EV_NOTIFY_DELIVER:
+        return TRACE_I_NOTIFY;
+    case TRACE_EV_IRQ:
+        return TRACE_I_IRQ;
+    case TRACE_EV_CHAN_OPEN: case TRACE_EV_CHAN_CLOSE:
+    case TRACE_EV_CHAN_BLOCK: case TRACE_EV_CHAN_XFER:
+        return TRACE_I_CHAN;
+    case TRACE_EV_ASYNC_ENQUEUE: case TRACE_EV_ASYNC_PULL:
+    case TRACE_EV_ASYNC_DELIVER: case TRACE_EV_ASYNC_FULL:
+        return TRACE_I_ASYNC;
+    case TRACE_EV_DEADLOCK: case TRACE_EV_SYSCALL_ERR:
+        return TRACE_I_ERR;
+    case TRACE_EV_MARK:
+        return TRACE_I_USER;
+    default:
+        return -1;
+    }
+}
