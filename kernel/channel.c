@@ -5,6 +5,7 @@
  * sender's buffer at the rendezvous, copied out by the receiver's library.
  * The page is free again whenever the receiver is back in channel_rcv. */
 #include "channel.h"
+#include "trace.h"
 #include "task.h"
 #include "sched.h"
 #include "deadlock.h"
@@ -83,6 +84,7 @@ long channel_sys_open(struct task *me, uint32_t port, uint32_t dir, uintptr_t uh
             return err;
     }
     ch->end[dir] = me;
+    trace_chan_open(me->id, (uint32_t)(ch - channels), dir);
     me->handles[slot] = ch;
     me->handle_dir[slot] = (uint8_t)dir;
     channel_handle h = slot + 1;
@@ -102,6 +104,7 @@ static void wake_waiting(struct channel *ch, error_t result)
 /* Release end dir of ch held by me (close or death). */
 static void release_end(struct task *me, struct channel *ch, int dir)
 {
+    trace_chan_close(me->id, (uint32_t)(ch - channels), dir);
     if (ch->waiting && ch->waiting != me)
         wake_waiting(ch, ERR_CLOSED);     /* the peer waits in vain otherwise */
     if (dir == CHANNEL_RECEIVE)
@@ -148,6 +151,7 @@ static error_t wait_peer(struct task *me, struct channel *ch, int dir)
 {
     if (deadlock_check(me, ch->end[!dir]))
         return ERR_DEADLOCK;
+    trace_chan_block(me->id, (uint32_t)(ch - channels), dir);
     ch->waiting = me;
     me->chan_blocked = ch;
     sched_block(BLOCK_CHANNEL);
@@ -166,6 +170,7 @@ static error_t transfer(struct channel *ch, struct task *snd, uint32_t size,
         *snd_result = ERR_TOO_LARGE;
         return ERR_TOO_SMALL;                  /* nothing moves */
     }
+    trace_chan_xfer(snd->id, rcv->id, (uint32_t)(ch - channels), size, size > CHANNEL_FAST_MAX);
     /* Straight into the receiver's saved registers: nothing of this
      * transfer stays in the channel for a next sender to overwrite. */
     struct arch_frame *f = arch_task_frame(&rcv->arch);

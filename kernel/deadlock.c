@@ -1,6 +1,7 @@
 /* deadlock.c - the wait-for check run before every blocking send, call,
  * receive from one task and channel operation. */
 #include "deadlock.h"
+#include "trace.h"
 #include "task.h"
 #include "channel.h"
 #include "printk.h"
@@ -37,6 +38,7 @@ bool deadlock_check(struct task *me, struct task *target)
     int steps = 0;
     for (struct task *t = target; t && steps <= TASK_MAX; t = deadlock_waits_for(t), steps++) {
         if (t == me) {
+            trace_deadlock(me, target);
             print_cycle(me, target);
             return true;
         }

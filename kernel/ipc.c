@@ -3,6 +3,7 @@
  * receiver's FIFO queue with their message already copied into the kernel;
  * a call is a send whose sender then waits for the reply. */
 #include "ipc.h"
+#include "trace.h"
 #include "task.h"
 #include "sched.h"
 #include "vm.h"
@@ -87,6 +88,7 @@ static error_t wait_message(struct task *me, task_t src, struct message *buf,
     me->ipc_peer = src;
     me->ipc_buf = buf;
     me->ipc_awaiting_reply = awaiting_reply;
+    trace_ipc_recv_block(me->id, src, awaiting_reply);
     sched_block(BLOCK_RECV);
     return me->ipc_result;
 }
@@ -101,6 +103,8 @@ static error_t do_send(struct task *me, struct task *dst, struct message *m,
     if (reply ? (dst->state == TASK_BLOCKED && dst->block == BLOCK_RECV &&
                  dst->ipc_peer == me->id)
               : ipc_receiving_from(dst, me)) {
+        trace_ipc_xfer(me->id, dst->id, reply ? TRACE_MSG_REPLY :
+                       call ? TRACE_MSG_CALL : TRACE_MSG_SEND);
         deliver(me, dst, m);       /* the receiver is already waiting */
         return call ? wait_message(me, dst->id, m, true) : OK;
     }
@@ -114,6 +118,7 @@ static error_t do_send(struct task *me, struct task *dst, struct message *m,
     me->ipc_peer = dst->id;
     me->ipc_calling = call;
     me->ipc_buf = m;
+    trace_ipc_send_block(me->id, dst->id, call);
     queue_push(dst, me);
     sched_block(BLOCK_SEND);
     /* Woken by the receiver: for a call it has turned us into a receiver
@@ -128,6 +133,7 @@ static error_t take_from_queue(struct task *me, struct task *s, struct message *
     queue_remove(me, s);
     *buf = s->ipc_msg;
     buf->src = s->id;
+    trace_ipc_xfer(s->id, me->id, s->ipc_calling ? TRACE_MSG_CALL : TRACE_MSG_SEND);
     if (!s->ipc_calling) {
         ipc_wake(s, OK);
         return OK;

@@ -2,6 +2,7 @@
  * notifications. Each task keeps, per sender, the bits it was sent; the
  * pending word is their OR. */
 #include "notify.h"
+#include "trace.h"
 #include "ipc.h"
 #include "task.h"
 #include "sched.h"
@@ -13,6 +14,7 @@ static struct task *irq_holder[IRQ_COUNT];
 
 void notify_post(struct task *dst, task_t from, notifications_t bits)
 {
+    trace_notify_send(from, dst->id, bits);
     dst->notify_from[from] |= bits;
     /* Only an open receive takes notifications: a task receiving from one
      * task in particular (or awaiting a reply) is not disturbed. */
@@ -28,6 +30,7 @@ bool notify_take(struct task *t, struct message *m)
     uint32_t bits = 0, senders = 0;
     for (task_t id = 0; id < TASK_MAX; id++) {
         if (t->notify_from[id]) {
+            trace_notify_deliver(t->id, id, t->notify_from[id]);
             bits |= t->notify_from[id];
             senders |= 1u << id;
             t->notify_from[id] = 0;
@@ -58,6 +61,7 @@ error_t notify_rcv(struct task *me, task_t from)
         return ERR_NOT_FOUND;
     if (!me->notify_from[from])
         return ERR_WOULD_BLOCK;
+    trace_notify_deliver(me->id, from, me->notify_from[from]);
     me->notify_from[from] = 0;
     return OK;
 }

@@ -2,6 +2,7 @@
  * non-empty queue runs, round-robin on every tick inside a priority; the idle
  * task runs when every queue is empty. */
 #include "sched.h"
+#include "trace.h"
 #include "printk.h"
 #include "notify.h"
 
@@ -94,6 +95,7 @@ void sched_switch(void)
         prev->state = TASK_READY;   /* idle is always ready, never queued */
     next->state = TASK_RUNNING;
     task_current = next;
+    trace_switch(prev->id, next->id);
     arch_vm_activate(&next->vm);
     arch_switch(&prev->arch, &next->arch);
     /* We are back: another task switched to us. */
@@ -118,6 +120,7 @@ void sched_block(enum task_block why)
 void sched_wake(struct task *t)
 {
     ASSERT(t->state == TASK_BLOCKED);
+    trace_wake(t->id);
     t->block = BLOCK_NONE;
     enqueue(t, false);
 }
@@ -142,6 +145,7 @@ uint64_t sched_deadline(uint32_t ms)
 void sched_sleep(uint32_t ms)
 {
     task_current->wake_tick = sched_deadline(ms);
+    trace_block(task_current->id, BLOCK_SLEEP);
     sched_block(BLOCK_SLEEP);
 }
 
@@ -170,6 +174,7 @@ noreturn void sched_start(void)
     struct task *next = p ? dequeue(p) : task_lookup(0);
     next->state = TASK_RUNNING;
     task_current = next;
+    trace_switch(0, next->id);
     arch_vm_activate(&next->vm);
     arch_switch(&boot, &next->arch);
     panic("sched_start: the boot context was resumed");

@@ -2,6 +2,7 @@
  * trap frame, run the handler, put the result back. Handlers validate every
  * argument themselves; an unknown number is a fault that kills the task. */
 #include "syscall.h"
+#include "trace.h"
 #include "arch.h"
 #include "task.h"
 #include "sched.h"
@@ -142,6 +143,7 @@ static syscall_fn *const syscalls[SYSCALL_COUNT] = {
     [SYS_CHANNEL_CLOSE] = sys_channel_close,
     [SYS_CHANNEL_SEND]  = sys_channel_send,
     [SYS_CHANNEL_RECV]  = sys_channel_recv,
+    [SYS_TRACE_CTL]     = trace_sys_ctl,
 };
 
 void trap_syscall(struct arch_frame *f)
@@ -156,6 +158,7 @@ void trap_syscall(struct arch_frame *f)
     for (int i = 0; i < SYSCALL_NARGS; i++)
         a[i] = arch_frame_get(f, i + 1);
     long ret = syscalls[n](task_current, a, f);
+    trace_syscall_ret(task_current->id, n, ret);
     arch_frame_set(f, 0, (uint32_t)ret);
     sched_preempt_check();
 }

@@ -2,6 +2,7 @@
  * id, each with its kernel stack, so creating a task allocates only pages
  * (its page tables, program and user stack). */
 #include "task.h"
+#include "trace.h"
 #include "sched.h"
 #include "elf.h"
 #include "vm.h"
@@ -30,6 +31,7 @@ int task_count(void)
 static noreturn void idle_main(void)
 {
     for (;;) {
+        trace_drain();
         arch_idle();
         sched_preempt_check();
     }
@@ -91,6 +93,7 @@ error_t task_create(const struct manifest_task *m, struct task **out)
         return err;
     }
     arch_task_init_user(&t->arch, t->kstack + KSTACK_SIZE, entry, USER_STACK_TOP);
+    trace_task_create(task_current ? task_current->id : 0, t->id, t->priority, t->name);
     sched_ready(t);
     *out = t;
     return OK;
@@ -100,6 +103,7 @@ noreturn void task_exit(int status, const char *why)
 {
     struct task *t = task_current;
     ASSERT(t->id != 0);
+    trace_task_exit(t->id, status);
     if (why)
         printk("[baton] task %d (%s) killed: %s\n", t->id, t->name, why);
     else if (status != 0)
@@ -122,6 +126,7 @@ noreturn void task_exit(int status, const char *why)
 
 noreturn void trap_user_fault(const char *what, uintptr_t pc, uintptr_t addr)
 {
+    trace_task_fault(task_current->id, pc, addr);
     char why[96];
     fmt_snprintf(why, sizeof(why), "%s at pc %p, address %p", what,
                  (void *)pc, (void *)addr);

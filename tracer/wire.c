@@ -207,12 +207,16 @@ static size_t step(struct tr_wire *w, const uint8_t *p, size_t n)
             k++;
             w->skipped++;
         }
+        /* The limit first: the same bytes must decode the same however
+         * they are split into reads (an ESC just past the limit is text). */
+        if (w->skipped >= TRACE_FRAME_CHARS) {
+            w->state = S_TEXT;
+            return k;
+        }
         if (k < n && p[k] == 0x1b) {
             w->state = S_SKIP_END;
             return k + 1;
         }
-        if (w->skipped >= TRACE_FRAME_CHARS)
-            w->state = S_TEXT;
         return k;
     }
     default:                            /* S_SKIP_END: ESC \ ends the frame */

@@ -38,13 +38,16 @@ error_t async_send(task_t dst, struct message *m)
     if (!valid_peer(dst))
         return ERR_INVALID_TASK;
     struct async_queue *q = &queues[dst];
-    if (q->count == ASYNC_QUEUE_MAX)
+    if (q->count == ASYNC_QUEUE_MAX) {
+        trace_async(TRACE_EV_ASYNC_FULL, dst, q->count);
         return ERR_QUEUE_FULL;    /* nothing queued, nothing changed */
+    }
 
     memcpy(&q->msgs[(q->head + q->count) % ASYNC_QUEUE_MAX], m, sizeof(*m));
     q->count++;
 
     error_t err = ipc_notify(dst, NOTIFY_ASYNC);
+    if (err == OK) trace_async(TRACE_EV_ASYNC_ENQUEUE, dst, q->count);
     if (err != OK) {
         /* dst was not told, so it would never pull this message: take it
          * back out (it is the newest) rather than leave an orphan. */
@@ -64,6 +67,7 @@ error_t async_recv(task_t src, struct message *m)
          * stale bytes of ours reach src. The reply overwrites *m. */
         bzero(m, sizeof(*m));
         m->type = ASYNC_MSG;
+        trace_async(TRACE_EV_ASYNC_PULL, src, 0);
         err = ipc_call(src, m);
         if (err == OK && m->type < 0)
             err = m->type;        /* src answered with an error: ERR_EMPTY */
@@ -94,6 +98,7 @@ error_t async_reply(task_t dst)
         return err;
     q->head = (q->head + 1) % ASYNC_QUEUE_MAX;
     q->count--;
+    trace_async(TRACE_EV_ASYNC_DELIVER, dst, q->count);
 
     /* Notifications coalesce: the one dst acted on may have stood for many
      * messages. Notify again while any are left, so none is stranded. */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct task tasks[TASK_MAX];
+struct task task_table[TASK_MAX];   /* task_lookup() (kernel/task.h) reads it */
 static struct manifest_task grants[TASK_MAX];
 static task_t waits[TASK_MAX];
 static uint64_t clock_now, clock_step;
@@ -18,7 +18,7 @@ uint64_t sched_ticks;
 
 void hk_reset(void)
 {
-    memset(tasks, 0, sizeof(tasks));
+    memset(task_table, 0, sizeof(task_table));
     memset(grants, 0, sizeof(grants));
     for (int i = 0; i < TASK_MAX; i++)
         waits[i] = -1;
@@ -26,14 +26,14 @@ void hk_reset(void)
     sched_ticks = 0;
     uart_len = 0;
     hk_task(0, "idle", 0, 0, 0);
-    tasks[0].grants = NULL;
-    task_current = &tasks[0];
+    task_table[0].grants = NULL;
+    task_current = &task_table[0];
 }
 
 struct task *hk_task(task_t id, const char *name, int prio,
                      uint32_t send_ports, uint32_t recv_ports)
 {
-    struct task *t = &tasks[id];
+    struct task *t = &task_table[id];
     memset(t, 0, sizeof(*t));
     t->id = id;
     strncpy(t->name, name, sizeof(t->name) - 1);
@@ -48,7 +48,7 @@ struct task *hk_task(task_t id, const char *name, int prio,
 
 void hk_kill(task_t id)
 {
-    tasks[id].state = TASK_UNUSED;
+    task_table[id].state = TASK_UNUSED;
 }
 
 void hk_clock(uint64_t now, uint64_t step)
@@ -74,13 +74,6 @@ void hk_uart_clear(void)
 }
 
 /* ---- what the trace code calls ---- */
-
-struct task *task_lookup(task_t id)
-{
-    if (id < 0 || id >= TASK_MAX || tasks[id].state == TASK_UNUSED)
-        return NULL;
-    return &tasks[id];
-}
 
 struct task *deadlock_waits_for(struct task *t)
 {
