@@ -7,6 +7,7 @@
 #include "printk.h"
 #include "manifest.h"
 #include "trace.h"
+#include "kinfo.h"
 
 noreturn void kernel_main(void)
 {
@@ -16,6 +17,7 @@ noreturn void kernel_main(void)
     printk("Baton (%s): %u KiB free\n", ARCH_NAME,
            (unsigned)(page_free_count() * PAGE_SIZE / 1024));
 
+    kinfo_init();           /* before trace_init: it publishes the mask */
     trace_init();           /* before any task: their creation is traced */
     task_init();
     int started = 0;

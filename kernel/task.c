@@ -3,6 +3,7 @@
  * (its page tables, program and user stack). */
 #include "task.h"
 #include "trace.h"
+#include "kinfo.h"
 #include "sched.h"
 #include "elf.h"
 #include "vm.h"
@@ -88,6 +89,8 @@ error_t task_create(const struct manifest_task *m, struct task **out)
     if (err == OK)
         err = vm_alloc_range(t, USER_STACK_TOP - USER_STACK_SIZE,
                              USER_STACK_SIZE, VM_READ | VM_WRITE);
+    if (err == OK)
+        err = kinfo_map(t);
     if (err != OK) {
         free_memory(t);
         return err;

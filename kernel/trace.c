@@ -3,6 +3,7 @@
  * Turning records into frames on the UART is kernel/trace_wire.c. */
 #include "trace.h"
 #include "trace_ring.h"
+#include "kinfo.h"
 #include "arch.h"
 #include "task.h"
 #include "deadlock.h"
@@ -142,6 +143,8 @@ uint32_t trace_set_mask(uint32_t mask)
     mask &= TRACE_BUILD_MASK & TRACE_CAT_ALL;
     for (int i = 0; i < TRACE_CATS; i++)
         trace_on[i] = (mask >> i) & 1;
+    if (kinfo)
+        kinfo->trace_mask = mask;     /* what the async library reads */
     if (mask && !old)
         trace_want_meta();
     return old;

@@ -56,6 +56,7 @@ enum kobject_kind {
 #define USER_SHM_BASE   0x48000000u   /* channel shared-memory windows */
 #define USER_STACK_TOP  0x4ff00000u
 #define USER_STACK_SIZE (16 * 1024u)
+#define USER_KINFO      0x4ffff000u   /* the kernel info page, read-only (kinfo.h) */
 #define USER_END        0x50000000u
 
 /* The kernel clock ticks every TICK_MS: uptime_ms() and sleep_ms() move in

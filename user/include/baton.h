@@ -14,6 +14,7 @@
 #include <baton/fmt.h>
 #include <baton/ipc.h>
 #include <baton/trace.h>
+#include <baton/kinfo.h>
 
 /* ---- system calls (user/lib/syscall.c) ---- */
 long console_write(const void *buf, size_t len);  /* bytes written, or error */
@@ -72,7 +73,9 @@ static inline void trace_mark(uint32_t value)
  * `peer` after the operation. */
 static inline void trace_async(int event, task_t peer, int depth)
 {
-    if (TRACE_BUILD_MASK & TRACE_CAT_ASYNC)
+    /* The kernel publishes its mask in the info page: no system call at
+     * all while async events are not being traced. */
+    if ((TRACE_BUILD_MASK & TRACE_CAT_ASYNC) && (KINFO->trace_mask & TRACE_CAT_ASYNC))
         trace_record(event, peer, (uint32_t)depth);
 }
 

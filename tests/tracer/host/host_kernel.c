@@ -3,10 +3,12 @@
 #include "host_kernel.h"
 #include "deadlock.h"
 #include "sched.h"
+#include "kinfo.h"
 #include <stdlib.h>
 #include <string.h>
 
 struct task task_table[TASK_MAX];   /* task_lookup() (kernel/task.h) reads it */
+struct kinfo *kinfo;                /* no info page here: trace.c checks */
 static struct manifest_task grants[TASK_MAX];
 static task_t waits[TASK_MAX];
 static uint64_t clock_now, clock_step;

@@ -1,0 +1,23 @@
+/* kinfo.h - the kernel info page: one page the kernel maps read-only into
+ * every task at USER_KINFO (<baton/syscall.h>), where user code reads what
+ * the kernel publishes without making a system call. Today that is the trace
+ * mask, so that the async library records its events only while the kernel
+ * traces them (a system call each time would triple what an async message
+ * costs). Fields are only ever added at the end. */
+#ifndef BATON_KINFO_H
+#define BATON_KINFO_H
+
+#include <stdint.h>
+#include <baton/syscall.h>
+
+#define KINFO_VERSION 1
+
+struct kinfo {
+    uint32_t version;       /* KINFO_VERSION */
+    uint32_t trace_mask;    /* categories being traced now (<baton/trace.h>) */
+};
+
+/* The page as a user program sees it. */
+#define KINFO ((const volatile struct kinfo *)USER_KINFO)
+
+#endif
