@@ -2,19 +2,55 @@
 # bench.sh [ARCH...] - run the benchmark image under qemu -icount shift=0, so
 # the cycle counter counts guest instructions, and print its "bench" lines:
 #     bench <arch> <name> <value> <unit>
-# ARCH "host" is the host programs' figures (the trace decoder).
+# For each architecture it boots the image three ways: as built (tracing
+# compiled in, switched off), with tracing on (-append trace=all), and built
+# with TRACE=none (in build/ARCH-notrace); the tracepoint figures are the
+# differences. With tracing on, the idle task never runs during the
+# round-trip loop, so the ring overflows: that figure includes the overflow
+# accounting (LOST records), as a busy system would see it. ARCH "host" is the host programs' figures (the trace decoder).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 status=0
+
+# boot IMAGE OUT [QEMU OPTIONS...]: run it, keep its "bench" lines in OUT.
+# Trace frames (ESC _ ... ESC \) are taken out of the console text first.
+boot() {
+    image=$1 out=$2
+    shift 2
+    BATON_TIMEOUT=120 sh scripts/qemu.sh "$arch" "$image" -icount shift=0 "$@" \
+        </dev/null >"$out.raw" 2>&1 || status=1
+    tr -d '\r' <"$out.raw" | sed 's/\x1b_[^\x1b]*\x1b\\//g' | grep '^bench ' >"$out" ||
+        { echo "bench: no figures from $arch (see $out.raw)" >&2; status=1; }
+}
+
+# fig FILE NAME: the value of one figure.
+fig() { awk -v n="$2" '$3 == n { print $4 }' "$1"; }
+
 for arch in ${*:-rv32 i386 host}; do
     if [ "$arch" = host ]; then
         make -s build/bin/tracer-bench && build/bin/tracer-bench || status=1
         continue
     fi
+    b=build/$arch
     make -s ARCH="$arch" MANIFEST=bench image || { status=1; continue; }
-    out=build/$arch/bench.out
-    BATON_TIMEOUT=120 sh scripts/qemu.sh "$arch" "build/$arch/img/bench.elf" \
-        -icount shift=0 </dev/null >"$out" 2>&1 || status=1
-    tr -d '\r' <"$out" | grep '^bench ' || { echo "bench: no figures from $arch (see $out)" >&2; status=1; }
+    make -s ARCH="$arch" MANIFEST=bench TRACE=none B="$b-notrace" image ||
+        { status=1; continue; }
+    boot "$b/img/bench.elf" "$b/bench.out"
+    boot "$b/img/bench.elf" "$b/bench-traced.out" -append trace=all
+    boot "$b-notrace/img/bench.elf" "$b/bench-notrace.out"
+    grep -v ' trace_record_o[nf]f* ' "$b/bench.out"
+    # An enabled tracepoint: the same record call, category on minus off.
+    off=$(fig "$b/bench.out" trace_record_off)
+    on=$(fig "$b/bench.out" trace_record_on)
+    [ -n "$off" ] && [ -n "$on" ] &&
+        echo "bench $arch tracepoint_enabled $((on - off)) instructions"
+    # Disabled ones, all those on a round trip: compiled in and off, minus
+    # compiled out. Then the round trip with every category on.
+    rt=$(fig "$b/bench.out" ipc_call_reply)
+    rt_none=$(fig "$b/bench-notrace.out" ipc_call_reply)
+    [ -n "$rt" ] && [ -n "$rt_none" ] &&
+        echo "bench $arch tracepoints_disabled_per_roundtrip $((rt - rt_none)) instructions"
+    echo "bench $arch ipc_call_reply_notrace $rt_none instructions"
+    echo "bench $arch ipc_call_reply_traced $(fig "$b/bench-traced.out" ipc_call_reply) instructions"
 done
 exit $status
