@@ -52,5 +52,13 @@ for arch in ${*:-rv32 i386 host}; do
         echo "bench $arch tracepoints_disabled_per_roundtrip $((rt - rt_none)) instructions"
     echo "bench $arch ipc_call_reply_notrace $rt_none instructions"
     echo "bench $arch ipc_call_reply_traced $(fig "$b/bench-traced.out" ipc_call_reply) instructions"
+    # The demo on the wire: 5 s of it with every category on, decoded.
+    make -s ARCH="$arch" MANIFEST=demo image build/bin/baton-trace || { status=1; continue; }
+    BATON_TIMEOUT=5 sh scripts/qemu.sh "$arch" "$b/img/demo.elf" -icount shift=0 \
+        -append trace=all </dev/null >"$b/demo.trace" 2>&1
+    build/bin/baton-trace --dump "$b/demo.trace" |
+        awk -v a="$arch" '/^# wire:/ { for (i = 1; i < NF - 1; i++)
+            if ($(i + 1) == "bytes" && $(i + 2) == "per")
+                print "bench " a " trace_bytes_per_event_demo " $i " bytes/event" }'
 done
 exit $status
