@@ -1,5 +1,5 @@
 /* test_golden.c - one scenario (tests/qemu/trace_golden.manifest), traced
- * on rv32, on i386 (and in the simulator, once it records one), decodes to
+ * on rv32, on i386 and in the simulator (baton-sim --trace), decodes to
  * the same logical events: same kinds, same tasks, same operands, in the
  * same order. Only timestamps, the arch's name and the metadata differ.
  * The traces are recorded by tests/tracer/golden/record.sh. */
@@ -83,4 +83,9 @@ Test(golden, covers_every_primitive)
 Test(golden, rv32_and_i386_decode_to_the_same_events)
 {
     same("rv32", "i386");
+}
+
+Test(golden, the_simulator_decodes_to_the_same_events)
+{
+    same("rv32", "sim");
 }

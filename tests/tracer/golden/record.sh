@@ -1,5 +1,6 @@
 #!/bin/sh
-# record.sh [rv32] [i386] [sim] - record the golden traces: the scenario of
+# record.sh [rv32] [i386] [sim] - record the golden traces (all three by
+# default): the scenario of
 # tests/qemu/trace_golden.manifest (g_golden.c) with every trace category on,
 # as the raw serial bytes, in tests/tracer/golden/ARCH.trace. test_golden.c
 # checks that they all decode to the same events. Run it again when the
@@ -9,7 +10,7 @@ set -u
 cd "$(dirname "$0")/../../.." || exit 2
 dir=tests/tracer/golden
 status=0
-for arch in ${*:-rv32 i386}; do
+for arch in ${*:-rv32 i386 sim}; do
     case $arch in
     sim)
         make -s sim || exit 1
