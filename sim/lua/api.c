@@ -1,0 +1,283 @@
+/* api.c (sim/lua) - the kernel's API for task bodies: messages,
+ * notifications, channels, async messages and the small system calls.
+ * Each function checks its arguments (a misuse is a Lua error at the
+ * caller's line), describes the call in the task's request and yields;
+ * its continuation turns the C half's answer into Lua values. Every call
+ * answers first with its status, the Baton error name: "OK", "ERR_...". */
+#include <string.h>
+#include <stdint.h>
+#include <baton/error.h>
+#include <baton/syscall.h>
+#include "simlua.h"
+
+const char *simlua_errname(int err)
+{
+    switch (err) {
+#define SIMLUA_ERRNAME(name, value, str) case value: return str;
+    BATON_ERRORS(SIMLUA_ERRNAME)
+#undef SIMLUA_ERRNAME
+    }
+    return "ERR_UNKNOWN";
+}
+
+struct simlua_req *simlua_req(lua_State *L, const char *fname)
+{
+    if (!simlua.running)
+        luaL_error(L, "%s: only a task's body may call it, during the run "
+                   "(task{..., body = function() ... end})", fname);
+    if (!simlua.cur || L != simlua.cur->co)
+        luaL_error(L, "%s: called from a coroutine of the task's own; "
+                   "call the kernel from the body's coroutine", fname);
+    if (!lua_isyieldable(L))
+        luaL_error(L, "%s: cannot wait for the kernel here (inside a "
+                   "metamethod, or a function that C code called)", fname);
+    return simlua.req;
+}
+
+int simlua_ask(lua_State *L, int op, lua_KFunction k)
+{
+    simlua.req->op = op;
+    return lua_yieldk(L, 0, 0, k);
+}
+
+/* A 32-bit word argument: any integer a uint32_t or an int32_t can hold,
+ * so that the kernel, not Lua, judges the value. */
+static uint32_t check_word(lua_State *L, int arg)
+{
+    lua_Integer v = luaL_checkinteger(L, arg);
+    luaL_argcheck(L, v >= INT32_MIN && v <= (lua_Integer)UINT32_MAX, arg,
+                  "does not fit in 32 bits");
+    return (uint32_t)v;
+}
+
+/* ---- messages as tables: {type = T, words = {w1, ..., w6}} --------------- */
+
+static void msg_field_word(lua_State *L, int arg, const char *what, uint32_t *out)
+{
+    int ok = 0;
+    lua_Integer v = lua_type(L, -1) == LUA_TNUMBER ? lua_tointegerx(L, -1, &ok) : 0;
+    if (!ok)
+        luaL_argerror(L, arg, lua_pushfstring(L, "%s must be an integer, not %s",
+                                              what, luaL_typename(L, -1)));
+    if (v < INT32_MIN || v > (lua_Integer)UINT32_MAX)
+        luaL_argerror(L, arg, lua_pushfstring(L, "%s does not fit in 32 bits", what));
+    *out = (uint32_t)v;
+    lua_pop(L, 1);
+}
+
+/* A received message may be sent on as it is: src, bits and senders are
+ * allowed (and ignored: the kernel fills src). Anything else is a typo. */
+static void msg_check_keys(lua_State *L, int arg)
+{
+    static const char *const known[] = { "type", "words", "src", "bits", "senders", NULL };
+    lua_pushnil(L);
+    while (lua_next(L, arg)) {
+        lua_pop(L, 1);
+        int i = 0;
+        while (lua_type(L, -1) == LUA_TSTRING && known[i] && strcmp(known[i], lua_tostring(L, -1)))
+            i++;
+        if (lua_type(L, -1) != LUA_TSTRING || !known[i])
+            luaL_argerror(L, arg, lua_pushfstring(L, "a message has type and words, "
+                          "not %s", luaL_tolstring(L, -1, NULL)));
+    }
+}
+
+static void msg_from_lua(lua_State *L, int arg, struct message *m)
+{
+    luaL_checktype(L, arg, LUA_TTABLE);
+    msg_check_keys(L, arg);
+    memset(m, 0, sizeof(*m));
+    uint32_t type;
+    lua_getfield(L, arg, "type");
+    msg_field_word(L, arg, "message.type", &type);
+    m->type = (int)type;
+    if (lua_getfield(L, arg, "words") == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (!lua_istable(L, -1))
+        luaL_argerror(L, arg, "message.words must be a table of integers");
+    lua_Unsigned n = lua_rawlen(L, -1);
+    if (n > MESSAGE_DATA_SIZE / 4)
+        luaL_argerror(L, arg, lua_pushfstring(L, "message.words has %d words, at most %d",
+                                              (int)n, MESSAGE_DATA_SIZE / 4));
+    for (lua_Unsigned i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, (lua_Integer)i);
+        char what[32];
+        snprintf(what, sizeof(what), "message.words[%d]", (int)i);
+        msg_field_word(L, arg, what, &m->words[i - 1]);
+    }
+    lua_pop(L, 1);
+}
+
+static void msg_to_lua(lua_State *L, const struct message *m)
+{
+    lua_createtable(L, 0, 5);
+    lua_pushinteger(L, m->type);
+    lua_setfield(L, -2, "type");
+    lua_pushinteger(L, m->src);
+    lua_setfield(L, -2, "src");
+    lua_createtable(L, MESSAGE_DATA_SIZE / 4, 0);
+    for (int i = 0; i < MESSAGE_DATA_SIZE / 4; i++) {
+        lua_pushinteger(L, m->words[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "words");
+    if (m->type == NOTIFICATIONS_MSG) {   /* the bits, and who sent them */
+        lua_pushinteger(L, m->notifications.data);
+        lua_setfield(L, -2, "bits");
+        lua_pushinteger(L, m->notifications.senders);
+        lua_setfield(L, -2, "senders");
+    }
+}
+
+/* ---- continuations: the answers -------------------------------------------- */
+
+static int k_status(lua_State *L, int status, lua_KContext ctx)
+{
+    (void)status, (void)ctx;
+    lua_pushstring(L, simlua_errname(simlua.req->ret));
+    return 1;
+}
+
+/* The status, then the message received (on success). */
+static int k_message(lua_State *L, int status, lua_KContext ctx)
+{
+    (void)status, (void)ctx;
+    lua_pushstring(L, simlua_errname(simlua.req->ret));
+    if (simlua.req->ret != OK)
+        return 1;
+    msg_to_lua(L, &simlua.req->msg);
+    return 2;
+}
+
+/* A count or an id: the value itself. */
+static int k_value(lua_State *L, int status, lua_KContext ctx)
+{
+    (void)status, (void)ctx;
+    lua_pushinteger(L, simlua.req->ret);
+    return 1;
+}
+
+/* ---- messages ----------------------------------------------------------------- */
+
+/* f(peer, msg): send, send_noblock, call, reply, async_send. */
+static int ask_with_msg(lua_State *L, const char *name, int op, lua_KFunction k)
+{
+    struct simlua_req *r = simlua_req(L, name);
+    r->a = (int32_t)check_word(L, 1);
+    msg_from_lua(L, 2, &r->msg);
+    return simlua_ask(L, op, k);
+}
+
+/* f(word): a task id (recv, async_recv...) or a number (sleep, timer_set...). */
+static int ask_with_word(lua_State *L, const char *name, int op, lua_KFunction k)
+{
+    struct simlua_req *r = simlua_req(L, name);
+    r->a = (int32_t)check_word(L, 1);
+    memset(&r->msg, 0, sizeof(r->msg));
+    return simlua_ask(L, op, k);
+}
+
+static int l_send(lua_State *L) { return ask_with_msg(L, "send", SIMLUA_SEND, k_status); }
+static int l_send_noblock(lua_State *L) { return ask_with_msg(L, "send_noblock", SIMLUA_SEND_NOBLOCK, k_status); }
+static int l_call(lua_State *L) { return ask_with_msg(L, "call", SIMLUA_CALL, k_message); }
+static int l_reply(lua_State *L) { return ask_with_msg(L, "reply", SIMLUA_REPLY, k_status); }
+static int l_recv(lua_State *L) { return ask_with_word(L, "recv", SIMLUA_RECV, k_message); }
+static int l_recv_noblock(lua_State *L) { return ask_with_word(L, "recv_noblock", SIMLUA_RECV_NOBLOCK, k_message); }
+static int l_async_send(lua_State *L) { return ask_with_msg(L, "async_send", SIMLUA_ASYNC_SEND, k_status); }
+static int l_async_recv(lua_State *L) { return ask_with_word(L, "async_recv", SIMLUA_ASYNC_RECV, k_message); }
+static int l_async_reply(lua_State *L) { return ask_with_word(L, "async_reply", SIMLUA_ASYNC_REPLY, k_status); }
+static int l_async_pending(lua_State *L) { return ask_with_word(L, "async_pending", SIMLUA_ASYNC_PENDING, k_value); }
+
+/* ---- notifications ---------------------------------------------------------------- */
+
+static int l_notify(lua_State *L)
+{
+    struct simlua_req *r = simlua_req(L, "notify");
+    r->a = (int32_t)check_word(L, 1);
+    r->b = (int32_t)check_word(L, 2);
+    return simlua_ask(L, SIMLUA_NOTIFY, k_status);
+}
+
+static int l_notification_send(lua_State *L) { return ask_with_word(L, "notification_send", SIMLUA_NOTIFICATION_SEND, k_status); }
+static int l_notification_rcv(lua_State *L) { return ask_with_word(L, "notification_rcv", SIMLUA_NOTIFICATION_RCV, k_status); }
+static int l_timer_set(lua_State *L) { return ask_with_word(L, "timer_set", SIMLUA_TIMER_SET, k_status); }
+static int l_irq_acquire(lua_State *L) { return ask_with_word(L, "irq_acquire", SIMLUA_IRQ_ACQUIRE, k_status); }
+
+/* NOTIFY_USER(n): a program's own notification bit, n = 0..23. */
+static int l_notify_user(lua_State *L)
+{
+    lua_Integer n = luaL_checkinteger(L, 1);
+    luaL_argcheck(L, n >= 0 && n <= 23, 1, "a program's own bits are 0..23");
+    lua_pushinteger(L, NOTIFY_USER(n));
+    return 1;
+}
+
+/* ---- the small system calls ------------------------------------------------------ */
+
+static int l_task_self(lua_State *L) { simlua_req(L, "task_self"); return simlua_ask(L, SIMLUA_TASK_SELF, k_value); }
+static int l_uptime(lua_State *L) { simlua_req(L, "uptime"); return simlua_ask(L, SIMLUA_UPTIME, k_value); }
+static int l_yield(lua_State *L) { simlua_req(L, "yield"); return simlua_ask(L, SIMLUA_YIELD, k_status); }
+static int l_sleep(lua_State *L) { return ask_with_word(L, "sleep", SIMLUA_SLEEP, k_status); }
+static int l_kobjects(lua_State *L) { return ask_with_word(L, "kobjects", SIMLUA_KOBJECTS, k_value); }
+
+/* exit([status]): end the task now, as returning from the body does. */
+static int l_exit(lua_State *L)
+{
+    struct simlua_req *r = simlua_req(L, "exit");
+    r->a = (int32_t)luaL_optinteger(L, 1, 0);
+    return simlua_ask(L, SIMLUA_EXIT, k_status);
+}
+
+/* fault(["load" | "store" | "illegal"]): the C half faults, for real. */
+static int l_fault(lua_State *L)
+{
+    static const char *const kinds[] = { "load", "store", "illegal", NULL };
+    struct simlua_req *r = simlua_req(L, "fault");
+    r->a = luaL_checkoption(L, 1, "load", kinds);
+    return simlua_ask(L, SIMLUA_FAULT, k_status);
+}
+
+/* The C API's constants, under the same names. */
+static void constants(lua_State *L)
+{
+    static const struct { const char *name; lua_Integer value; } k[] = {
+        { "ANY", IPC_ANY }, { "IPC_ANY", IPC_ANY }, { "MSG_USER", MSG_USER },
+        { "NOTIFICATIONS_MSG", NOTIFICATIONS_MSG }, { "ASYNC_MSG", ASYNC_MSG },
+        { "NOTIFY_TIMER", NOTIFY_TIMER }, { "NOTIFY_IRQ", NOTIFY_IRQ },
+        { "NOTIFY_ASYNC", NOTIFY_ASYNC }, { "NOTIFY_SIGNAL", NOTIFY_SIGNAL },
+        { "IRQ_UART", IRQ_UART }, { "CHANNEL_SEND", CHANNEL_SEND },
+        { "CHANNEL_RECEIVE", CHANNEL_RECEIVE }, { "CHANNEL_FAST_MAX", CHANNEL_FAST_MAX },
+        { "CHANNEL_SHM_MAX", CHANNEL_SHM_MAX }, { "ASYNC_QUEUE_MAX", SIMLUA_ASYNC_QUEUE_MAX },
+        { "KOBJ_PAGES", KOBJ_PAGES }, { "KOBJ_TASKS", KOBJ_TASKS },
+        { "KOBJ_CHANNELS", KOBJ_CHANNELS }, { "KOBJ_QUEUED", KOBJ_QUEUED },
+        { "TASK_MAX", TASK_MAX }, { "TICK_MS", TICK_MS },
+        { "MESSAGE_WORDS", MESSAGE_DATA_SIZE / 4 },
+    };
+    for (size_t i = 0; i < sizeof(k) / sizeof(k[0]); i++) {
+        lua_pushinteger(L, k[i].value);
+        lua_setglobal(L, k[i].name);
+    }
+}
+
+void simlua_open_api(lua_State *L)
+{
+    constants(L);
+    static const luaL_Reg fns[] = {
+        { "send", l_send }, { "send_noblock", l_send_noblock }, { "recv", l_recv },
+        { "recv_noblock", l_recv_noblock }, { "call", l_call }, { "reply", l_reply },
+        { "notify", l_notify }, { "notification_send", l_notification_send },
+        { "notification_rcv", l_notification_rcv }, { "timer_set", l_timer_set },
+        { "irq_acquire", l_irq_acquire }, { "NOTIFY_USER", l_notify_user },
+        { "async_send", l_async_send }, { "async_recv", l_async_recv },
+        { "async_reply", l_async_reply }, { "async_pending", l_async_pending },
+        { "task_self", l_task_self }, { "uptime", l_uptime }, { "yield", l_yield },
+        { "sleep", l_sleep }, { "kobjects", l_kobjects }, { "exit", l_exit },
+        { "fault", l_fault }, { NULL, NULL },
+    };
+    lua_pushglobaltable(L);
+    luaL_setfuncs(L, fns, 0);
+    lua_pop(L, 1);
+    simlua_open_chan(L);
+}
