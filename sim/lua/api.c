@@ -65,21 +65,31 @@ static void msg_field_word(lua_State *L, int arg, const char *what, uint32_t *ou
     lua_pop(L, 1);
 }
 
+const char *simlua_unknown_key(lua_State *L, int idx, const char *const known[])
+{
+    const char *first = NULL;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        int i = 0;
+        while (known[i] && strcmp(known[i], k))
+            i++;
+        if (!known[i] && (!first || strcmp(k, first) < 0))
+            first = k;                /* still referenced by the table */
+    }
+    return first;
+}
+
 /* A received message may be sent on as it is: src, bits and senders are
  * allowed (and ignored: the kernel fills src). Anything else is a typo. */
 static void msg_check_keys(lua_State *L, int arg)
 {
     static const char *const known[] = { "type", "words", "src", "bits", "senders", NULL };
-    lua_pushnil(L);
-    while (lua_next(L, arg)) {
-        lua_pop(L, 1);
-        int i = 0;
-        while (lua_type(L, -1) == LUA_TSTRING && known[i] && strcmp(known[i], lua_tostring(L, -1)))
-            i++;
-        if (lua_type(L, -1) != LUA_TSTRING || !known[i])
-            luaL_argerror(L, arg, lua_pushfstring(L, "a message has type and words, "
-                          "not %s", luaL_tolstring(L, -1, NULL)));
-    }
+    const char *bad = simlua_unknown_key(L, arg, known);
+    if (bad)
+        luaL_argerror(L, arg, lua_pushfstring(L, "a message has type and words, not %s",
+                                              *bad ? bad : "unnamed fields"));
 }
 
 static void msg_from_lua(lua_State *L, int arg, struct message *m)

@@ -12,27 +12,6 @@ struct simlua simlua;
 
 /* ---- task{name=, prio=, send=, recv=, irq=, body=} -------------------------- */
 
-/* The first unknown field of the spec at index 1, alphabetically (so the
- * message is the same from run to run), or NULL. */
-static const char *unknown_field(lua_State *L)
-{
-    static const char *const known[] = { "name", "prio", "send", "recv", "irq", "body", NULL };
-    const char *first = NULL;
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING)
-            luaL_error(L, "task: the fields are named: task{name = ..., body = function() ... end}");
-        const char *k = lua_tostring(L, -1);
-        int i = 0;
-        while (known[i] && strcmp(known[i], k))
-            i++;
-        if (!known[i] && (!first || strcmp(k, first) < 0))
-            first = k;                /* still referenced by the table */
-    }
-    return first;
-}
-
 /* send= or recv=: a port number or a list of them, as a bitmask. */
 static uint32_t ports(lua_State *L, const char *field)
 {
@@ -108,7 +87,10 @@ static int l_task(lua_State *L)
     if (simlua.running)
         luaL_error(L, "task: tasks are declared before the run, in the main chunk");
     luaL_checktype(L, 1, LUA_TTABLE);
-    const char *bad = unknown_field(L);
+    static const char *const known[] = { "name", "prio", "send", "recv", "irq", "body", NULL };
+    const char *bad = simlua_unknown_key(L, 1, known);
+    if (bad && !*bad)
+        luaL_error(L, "task: the fields are named: task{name = ..., body = function() ... end}");
     if (bad)
         luaL_error(L, "task: unknown field '%s' (name, prio, send, recv, irq, body)", bad);
     struct sim_manifest *m = &simlua.manifest;
@@ -184,7 +166,7 @@ static void push_result(lua_State *L, const struct sim_result *res)
     };
     lua_createtable(L, 0, 6);
     lua_pushstring(L, ends[res->end]);
-    lua_setfield(L, -2, "end");
+    lua_setfield(L, -2, "ended");
     lua_pushinteger(L, res->status);
     lua_setfield(L, -2, "status");
     lua_pushinteger(L, (lua_Integer)res->syscalls);
@@ -197,7 +179,7 @@ static void push_result(lua_State *L, const struct sim_result *res)
     lua_setfield(L, -2, "ms");
 }
 
-/* sim.run() -> {end =, status =, syscalls =, switches =, ticks =, ms =}:
+/* sim.run() -> {ended =, status =, syscalls =, switches =, ticks =, ms =}:
  * boot the kernel with the tasks declared so far and run them to the end. */
 static int l_run(lua_State *L)
 {

@@ -52,6 +52,10 @@ struct simlua_req *simlua_req(lua_State *L, const char *fname);
 /* Hand op (already described in the request) to the C half: the body
  * yields, and k pushes the results once the system call is done. */
 int simlua_ask(lua_State *L, int op, lua_KFunction k);
+/* The alphabetically first key of the table at idx not in known (NULL
+ * ended), so that a message names the same one from run to run; "" for
+ * a key that is not a string; NULL if there is none. */
+const char *simlua_unknown_key(lua_State *L, int idx, const char *const known[]);
 /* "OK", "ERR_DEADLOCK"... for an error_t. */
 const char *simlua_errname(int err);
 

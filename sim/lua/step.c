@@ -26,12 +26,15 @@ static struct simlua_req *pending;      /* what the step is for */
  * with a traceback of the body: file and line of every level. */
 static void body_failed(lua_State *R, struct simlua_task *t, const char *why)
 {
-    const char *msg = why ? why : lua_tostring(t->co, -1);
+    char where[256];
+    const char *msg = lua_tostring(t->co, -1);
+    if (why)                            /* say where, as Lua's own errors do */
+        msg = lua_pushfstring(R, "%s: %s", simlua_where(t->co, where, sizeof(where)), why);
     luaL_traceback(R, t->co, msg ? msg : "(an error object that is not a string)", 0);
     fflush(sim.out);                    /* the console up to the error first */
     fprintf(stderr, "baton-sim: task %d (%s) failed: %s\n", t->id, t->name,
             lua_tostring(R, -1));
-    lua_pop(R, 1);
+    lua_pop(R, why ? 2 : 1);
     simlua.errors++;
 }
 
@@ -111,6 +114,10 @@ static noreturn void step_loop(void *arg)
 /* Called by a task's C half, on its user stack (request.h). */
 int sim_lua_next(struct simlua_req *req)
 {
+    if (!simlua.running) {             /* lua_task named in a manifest */
+        body_of(task_current->id, req);
+        return 0;
+    }
     uint8_t in_user = sim_in_user;
     sim_in_user = 0;                    /* a crash in the interpreter is ours */
     if (!step_sp)
