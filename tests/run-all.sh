@@ -1,7 +1,6 @@
 #!/bin/sh
 # run-all.sh - everything `make test` runs: host unit tests (Criterion), the
-# simulator's tests (the QEMU tests run in it, its own Criterion suite, its
-# Lua scenarios),
+# simulator's tests (the QEMU tests run in it, and its own Criterion suite),
 # the QEMU tests and the GDB test on both architectures. Prints each suite's
 # summary, then the total: "N passed, N failed". Non-zero on any failure.
 set -u
