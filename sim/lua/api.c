@@ -1,9 +1,10 @@
 /* api.c (sim/lua) - the kernel's API for task bodies: messages,
- * notifications, channels, async messages and the small system calls.
- * Each function checks its arguments (a misuse is a Lua error at the
- * caller's line), describes the call in the task's request and yields;
- * its continuation turns the C half's answer into Lua values. Every call
- * answers first with its status, the Baton error name: "OK", "ERR_...". */
+ * notifications, async messages and the small system calls (channels and
+ * the console: chan.c). Most are rows of one table, calls[]. Each checks
+ * its arguments (a misuse is a Lua error at the caller's line), describes
+ * the call in the task's request and yields; its continuation turns the C
+ * half's answer into Lua values. Every call that can fail answers first
+ * with its status, the Baton error name: "OK", "ERR_...". */
 #include <string.h>
 #include <stdint.h>
 #include <baton/error.h>
@@ -141,7 +142,75 @@ static void msg_to_lua(lua_State *L, const struct message *m)
     }
 }
 
-/* ---- continuations: the answers -------------------------------------------- */
+/* ---- the calls, described by a table --------------------------------------- */
+
+enum args { NO_ARGS, WORD, WORD_MSG, WORD_WORD };   /* what a call takes */
+enum answer { STATUS, STATUS_MSG, VALUE };            /* and what it returns */
+
+struct call {
+    const char *name;
+    int op;                       /* enum simlua_op */
+    enum args args;
+    enum answer answer;
+};
+
+static const struct call calls[] = {
+    { "send", SIMLUA_SEND, WORD_MSG, STATUS },
+    { "send_noblock", SIMLUA_SEND_NOBLOCK, WORD_MSG, STATUS },
+    { "recv", SIMLUA_RECV, WORD, STATUS_MSG },
+    { "recv_noblock", SIMLUA_RECV_NOBLOCK, WORD, STATUS_MSG },
+    { "call", SIMLUA_CALL, WORD_MSG, STATUS_MSG },
+    { "reply", SIMLUA_REPLY, WORD_MSG, STATUS },
+    { "notify", SIMLUA_NOTIFY, WORD_WORD, STATUS },
+    { "notification_send", SIMLUA_NOTIFICATION_SEND, WORD, STATUS },
+    { "notification_rcv", SIMLUA_NOTIFICATION_RCV, WORD, STATUS },
+    { "timer_set", SIMLUA_TIMER_SET, WORD, STATUS },
+    { "irq_acquire", SIMLUA_IRQ_ACQUIRE, WORD, STATUS },
+    { "async_send", SIMLUA_ASYNC_SEND, WORD_MSG, STATUS },
+    { "async_recv", SIMLUA_ASYNC_RECV, WORD, STATUS_MSG },
+    { "async_reply", SIMLUA_ASYNC_REPLY, WORD, STATUS },
+    { "async_pending", SIMLUA_ASYNC_PENDING, WORD, VALUE },
+    { "task_self", SIMLUA_TASK_SELF, NO_ARGS, VALUE },
+    { "uptime", SIMLUA_UPTIME, NO_ARGS, VALUE },
+    { "yield", SIMLUA_YIELD, NO_ARGS, STATUS },
+    { "sleep", SIMLUA_SLEEP, WORD, STATUS },
+    { "kobjects", SIMLUA_KOBJECTS, WORD, VALUE },
+};
+
+/* The continuation of every call in the table: ctx is its index. */
+static int answer(lua_State *L, int status, lua_KContext ctx)
+{
+    (void)status;
+    int32_t ret = simlua.req->ret;
+    if (calls[ctx].answer == VALUE) {   /* a count or an id */
+        lua_pushinteger(L, ret);
+        return 1;
+    }
+    lua_pushstring(L, simlua_errname(ret));
+    if (calls[ctx].answer == STATUS || ret != OK)
+        return 1;
+    msg_to_lua(L, &simlua.req->msg);
+    return 2;
+}
+
+/* Every call in the table: its index is the closure's upvalue. */
+static int kernel_call(lua_State *L)
+{
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(1));
+    const struct call *c = &calls[i];
+    struct simlua_req *r = simlua_req(L, c->name);
+    memset(&r->msg, 0, sizeof(r->msg));
+    if (c->args != NO_ARGS)
+        r->a = (int32_t)check_word(L, 1);
+    if (c->args == WORD_WORD)
+        r->b = (int32_t)check_word(L, 2);
+    if (c->args == WORD_MSG)
+        msg_from_lua(L, 2, &r->msg);
+    simlua.req->op = c->op;
+    return lua_yieldk(L, 0, (lua_KContext)i, answer);
+}
+
+/* ---- the others ---------------------------------------------------------------- */
 
 static int k_status(lua_State *L, int status, lua_KContext ctx)
 {
@@ -149,71 +218,6 @@ static int k_status(lua_State *L, int status, lua_KContext ctx)
     lua_pushstring(L, simlua_errname(simlua.req->ret));
     return 1;
 }
-
-/* The status, then the message received (on success). */
-static int k_message(lua_State *L, int status, lua_KContext ctx)
-{
-    (void)status, (void)ctx;
-    lua_pushstring(L, simlua_errname(simlua.req->ret));
-    if (simlua.req->ret != OK)
-        return 1;
-    msg_to_lua(L, &simlua.req->msg);
-    return 2;
-}
-
-/* A count or an id: the value itself. */
-static int k_value(lua_State *L, int status, lua_KContext ctx)
-{
-    (void)status, (void)ctx;
-    lua_pushinteger(L, simlua.req->ret);
-    return 1;
-}
-
-/* ---- messages ----------------------------------------------------------------- */
-
-/* f(peer, msg): send, send_noblock, call, reply, async_send. */
-static int ask_with_msg(lua_State *L, const char *name, int op, lua_KFunction k)
-{
-    struct simlua_req *r = simlua_req(L, name);
-    r->a = (int32_t)check_word(L, 1);
-    msg_from_lua(L, 2, &r->msg);
-    return simlua_ask(L, op, k);
-}
-
-/* f(word): a task id (recv, async_recv...) or a number (sleep, timer_set...). */
-static int ask_with_word(lua_State *L, const char *name, int op, lua_KFunction k)
-{
-    struct simlua_req *r = simlua_req(L, name);
-    r->a = (int32_t)check_word(L, 1);
-    memset(&r->msg, 0, sizeof(r->msg));
-    return simlua_ask(L, op, k);
-}
-
-static int l_send(lua_State *L) { return ask_with_msg(L, "send", SIMLUA_SEND, k_status); }
-static int l_send_noblock(lua_State *L) { return ask_with_msg(L, "send_noblock", SIMLUA_SEND_NOBLOCK, k_status); }
-static int l_call(lua_State *L) { return ask_with_msg(L, "call", SIMLUA_CALL, k_message); }
-static int l_reply(lua_State *L) { return ask_with_msg(L, "reply", SIMLUA_REPLY, k_status); }
-static int l_recv(lua_State *L) { return ask_with_word(L, "recv", SIMLUA_RECV, k_message); }
-static int l_recv_noblock(lua_State *L) { return ask_with_word(L, "recv_noblock", SIMLUA_RECV_NOBLOCK, k_message); }
-static int l_async_send(lua_State *L) { return ask_with_msg(L, "async_send", SIMLUA_ASYNC_SEND, k_status); }
-static int l_async_recv(lua_State *L) { return ask_with_word(L, "async_recv", SIMLUA_ASYNC_RECV, k_message); }
-static int l_async_reply(lua_State *L) { return ask_with_word(L, "async_reply", SIMLUA_ASYNC_REPLY, k_status); }
-static int l_async_pending(lua_State *L) { return ask_with_word(L, "async_pending", SIMLUA_ASYNC_PENDING, k_value); }
-
-/* ---- notifications ---------------------------------------------------------------- */
-
-static int l_notify(lua_State *L)
-{
-    struct simlua_req *r = simlua_req(L, "notify");
-    r->a = (int32_t)check_word(L, 1);
-    r->b = (int32_t)check_word(L, 2);
-    return simlua_ask(L, SIMLUA_NOTIFY, k_status);
-}
-
-static int l_notification_send(lua_State *L) { return ask_with_word(L, "notification_send", SIMLUA_NOTIFICATION_SEND, k_status); }
-static int l_notification_rcv(lua_State *L) { return ask_with_word(L, "notification_rcv", SIMLUA_NOTIFICATION_RCV, k_status); }
-static int l_timer_set(lua_State *L) { return ask_with_word(L, "timer_set", SIMLUA_TIMER_SET, k_status); }
-static int l_irq_acquire(lua_State *L) { return ask_with_word(L, "irq_acquire", SIMLUA_IRQ_ACQUIRE, k_status); }
 
 /* NOTIFY_USER(n): a program's own notification bit, n = 0..23. */
 static int l_notify_user(lua_State *L)
@@ -223,14 +227,6 @@ static int l_notify_user(lua_State *L)
     lua_pushinteger(L, NOTIFY_USER(n));
     return 1;
 }
-
-/* ---- the small system calls ------------------------------------------------------ */
-
-static int l_task_self(lua_State *L) { simlua_req(L, "task_self"); return simlua_ask(L, SIMLUA_TASK_SELF, k_value); }
-static int l_uptime(lua_State *L) { simlua_req(L, "uptime"); return simlua_ask(L, SIMLUA_UPTIME, k_value); }
-static int l_yield(lua_State *L) { simlua_req(L, "yield"); return simlua_ask(L, SIMLUA_YIELD, k_status); }
-static int l_sleep(lua_State *L) { return ask_with_word(L, "sleep", SIMLUA_SLEEP, k_status); }
-static int l_kobjects(lua_State *L) { return ask_with_word(L, "kobjects", SIMLUA_KOBJECTS, k_value); }
 
 /* exit([status]): end the task now, as returning from the body does. */
 static int l_exit(lua_State *L)
@@ -273,21 +269,18 @@ static void constants(lua_State *L)
 
 void simlua_open_api(lua_State *L)
 {
-    constants(L);
-    static const luaL_Reg fns[] = {
-        { "send", l_send }, { "send_noblock", l_send_noblock }, { "recv", l_recv },
-        { "recv_noblock", l_recv_noblock }, { "call", l_call }, { "reply", l_reply },
-        { "notify", l_notify }, { "notification_send", l_notification_send },
-        { "notification_rcv", l_notification_rcv }, { "timer_set", l_timer_set },
-        { "irq_acquire", l_irq_acquire }, { "NOTIFY_USER", l_notify_user },
-        { "async_send", l_async_send }, { "async_recv", l_async_recv },
-        { "async_reply", l_async_reply }, { "async_pending", l_async_pending },
-        { "task_self", l_task_self }, { "uptime", l_uptime }, { "yield", l_yield },
-        { "sleep", l_sleep }, { "kobjects", l_kobjects }, { "exit", l_exit },
-        { "fault", l_fault }, { NULL, NULL },
+    static const luaL_Reg others[] = {
+        { "NOTIFY_USER", l_notify_user }, { "exit", l_exit }, { "fault", l_fault },
+        { NULL, NULL },
     };
+    constants(L);
+    for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+        lua_pushinteger(L, (lua_Integer)i);
+        lua_pushcclosure(L, kernel_call, 1);
+        lua_setglobal(L, calls[i].name);
+    }
     lua_pushglobaltable(L);
-    luaL_setfuncs(L, fns, 0);
+    luaL_setfuncs(L, others, 0);
     lua_pop(L, 1);
     simlua_open_chan(L);
 }

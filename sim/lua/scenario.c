@@ -90,7 +90,7 @@ static int l_task(lua_State *L)
     static const char *const known[] = { "name", "prio", "send", "recv", "irq", "body", NULL };
     const char *bad = simlua_unknown_key(L, 1, known);
     if (bad && !*bad)
-        luaL_error(L, "task: the fields are named: task{name = ..., body = function() ... end}");
+        luaL_error(L, "task: the fields are named: task{name = ..., body = ...}");
     if (bad)
         luaL_error(L, "task: unknown field '%s' (name, prio, send, recv, irq, body)", bad);
     struct sim_manifest *m = &simlua.manifest;

@@ -38,12 +38,15 @@ static void body_failed(lua_State *R, struct simlua_task *t, const char *why)
     simlua.errors++;
 }
 
-/* The C half of a task that has no Lua body (lua_task named in a manifest). */
+/* The body of task id; or, for a task that has none (lua_task named in a
+ * manifest), say so, ask the C half to exit, and return NULL. */
 static struct simlua_task *body_of(task_t id, struct simlua_req *req)
 {
     struct task *k = task_lookup(id);
-    struct simlua_task *t = id >= 1 && id <= simlua.manifest.count ? &simlua.task[id - 1] : NULL;
-    if (simlua.running && t && t->co && k && strcmp(k->name, t->name) == 0)
+    struct simlua_task *t = NULL;
+    if (simlua.running && id >= 1 && id <= simlua.manifest.count)
+        t = &simlua.task[id - 1];     /* ids follow the order of task{} */
+    if (t && t->co && k && strcmp(k->name, t->name) == 0)
         return t;
     fflush(sim.out);
     fprintf(stderr, "baton-sim: task %d runs lua_task, but has no Lua body: "
@@ -73,7 +76,8 @@ static int step_protected(lua_State *R)
         return 0;                       /* the C half does req->op */
     }
     if (st == LUA_OK) {                 /* the body returned: its status */
-        req->a = nres > 0 && lua_isinteger(t->co, -nres) ? (int32_t)lua_tointeger(t->co, -nres) : 0;
+        bool status = nres > 0 && lua_isinteger(t->co, -nres);
+        req->a = status ? (int32_t)lua_tointeger(t->co, -nres) : 0;
     } else {
         body_failed(R, t, st == LUA_YIELD ? "coroutine.yield() in a task's body: "
                     "only a coroutine of its own may yield (yield() gives up the CPU)" : NULL);
