@@ -15,6 +15,23 @@ static void seed_random(lua_State *L, uint64_t seed)
     lua_pop(L, 1);
 }
 
+/* Reading a global that was never set is an error, not nil: a misspelt
+ * name (NOTIFY_TIMR, sned) is reported at its line, not carried on. */
+static int unknown_global(lua_State *L)
+{
+    return luaL_error(L, "unknown name '%s'", luaL_tolstring(L, 2, NULL));
+}
+
+static void strict_globals(lua_State *L)
+{
+    lua_pushglobaltable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, unknown_global);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_pop(L, 1);
+}
+
 static lua_State *new_state(struct sim_config *cfg)
 {
     lua_State *L = luaL_newstate();
@@ -29,6 +46,7 @@ static lua_State *new_state(struct sim_config *cfg)
     simlua_open_check(L);
     simlua_open_scenario(L);
     seed_random(L, cfg->seed);
+    strict_globals(L);
     return L;
 }
 
