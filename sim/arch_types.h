@@ -14,8 +14,11 @@
 
 /* The "registers" of a system call: user code puts the number and six
  * arguments in an array (user/lib/arch/sim/arch_syscall.h); the simulator
- * copies them here, to the top of the task's kernel stack, as a trap would. */
-struct arch_frame {
+ * copies them here, to the top of the task's kernel stack, as a trap would.
+ * Aligned to 16 bytes: the syscall path (sim/switch.S) runs C on the stack
+ * just below it, and the ABI wants 16-byte alignment there (at -O2, SSE
+ * moves fault without it). */
+struct __attribute__((aligned(16))) arch_frame {
     uint32_t slot[7];   /* 0: number, then the return value; 1..6: args */
     uint32_t pad;
     uint64_t pc;        /* the host address the call returns to */

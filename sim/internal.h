@@ -95,6 +95,7 @@ void sim_faults_init(void);
 void sim_time_reset(const struct sim_config *cfg);
 void sim_boundary(void);          /* at every syscall: time, ticks, preemption */
 uint64_t sim_random(void);
+void sim_console_type(const void *bytes, size_t n);   /* more console input */
 
 /* sim/run.c */
 noreturn void sim_stop(enum sim_end end, int status);

@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "sim.h"
+#include "lua/simlua.h"
 
 static const char usage[] =
     "usage: baton-sim [options] MANIFEST...\n"
+    "       baton-sim [options] SCENARIO.lua\n"
     "Boots the kernel with the tasks of the manifests (in order: ids 1, 2...)\n"
     "and runs them until every task finished, the kernel stopped, or nothing\n"
     "can happen any more; then says what every task was doing (on stderr).\n"
+    "A .lua file is a Lua scenario: tasks whose bodies are Lua (docs/sim.md).\n"
     "  --seed N          seed of the random choices (default 1)\n"
     "  --preempt         preempt at random system calls: --seed picks where\n"
     "  --max-steps N     stop after N steps (system calls and idle wake-ups)\n"
@@ -31,6 +34,13 @@ static noreturn void fail(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\n(baton-sim --help for the options)\n");
     exit(SIM_EXIT_USAGE);
+}
+
+/* A Lua scenario, not a manifest: its name ends in .lua. */
+static bool is_scenario(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcmp(path + n - 4, ".lua") == 0;
 }
 
 static uint64_t number(const char *opt, const char *v)
@@ -81,6 +91,7 @@ static char *read_file(const char *path, size_t *len)
 int main(int argc, char **argv)
 {
     static struct sim_manifest manifest;
+    const char *scenario = NULL;
     struct sim_config cfg;
     sim_config_init(&cfg);
     cfg.report = stderr;
@@ -117,12 +128,20 @@ int main(int argc, char **argv)
             bad |= sim_manifest_line(&manifest, v, "--task", 1, stderr), i++;
         } else if (a[0] == '-') {
             fail("unknown option %s", a);
+        } else if (is_scenario(a)) {
+            if (scenario)
+                fail("one scenario at a time, not %s too", a);
+            scenario = a;
         } else {
             bad |= sim_manifest_load(&manifest, a, stderr);
         }
     }
     if (bad)
         return SIM_EXIT_USAGE;
+    if (scenario && manifest.count)
+        fail("%s", "a scenario declares its own tasks: no manifests or --task with it");
+    if (scenario)
+        return simlua_main(scenario, &cfg);
     if (manifest.count == 0)
         fail("%s", "no tasks: give a manifest file or --task");
     cfg.manifest = &manifest;

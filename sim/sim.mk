@@ -8,6 +8,7 @@
 # of the user library, and linked in (sim/linkprog.sh, sim/mkprogs.sh).
 
 SIM_B      := build/sim
+include sim/lua/lua.mk  # Lua scenarios: SIM_LUA_*
 SIM_CC     := clang
 SIM_BASE   := -std=c11 -g -Wall -Wextra -Werror -fno-pic -fno-omit-frame-pointer
 SIM_CFLAGS_san  := $(SIM_BASE) -O1 -fsanitize=address,undefined \
@@ -18,7 +19,7 @@ SIM_LDFLAGS_fast :=
 # The kernel: freestanding, with its own lib/; <arch_types.h> is sim/'s.
 SIM_KFLAGS := -ffreestanding -fno-builtin -fno-stack-protector -Ikernel -Iinclude -Isim
 # The simulator's files: hosted C that also sees the kernel's headers.
-SIM_SFLAGS := -D_GNU_SOURCE -Isim -Ikernel -Iinclude
+SIM_SFLAGS := -D_GNU_SOURCE -Isim -Ikernel -Iinclude $(SIM_LUA_CFLAGS)
 # User code: no sanitizers (it runs on its own stacks in the user window).
 SIM_UFLAGS := $(SIM_BASE) -O2 -ffreestanding -fno-builtin -fno-stack-protector \
               -DBATON_SIM -Iinclude -Iuser/include -Iuser/lib/arch/sim
@@ -28,7 +29,7 @@ SIM_SSRC   := $(filter-out sim/main.c,$(wildcard sim/*.c)) sim/switch.S
 SIM_USRC   := $(wildcard user/lib/*.c) $(wildcard lib/*.c)
 SIM_UOBJ   := $(patsubst %,$(SIM_B)/u/%.o,$(SIM_USRC))
 SIM_START  := $(SIM_B)/u/user/lib/arch/sim/start.c.o
-SIM_PROGS  := $(sort $(basename $(notdir $(PROG_SRCS))))
+SIM_PROGS  := $(sort $(basename $(notdir $(PROG_SRCS) $(SIM_LUA_PROG))))
 SIM_PROGOBJ := $(patsubst %,$(SIM_B)/prog/%.sim.o,$(SIM_PROGS))
 
 .PHONY: sim sim-tests
@@ -87,12 +88,14 @@ SIM_LINK_$(1) = $(SIM_CC) $(SIM_LDFLAGS_$(1)) -fuse-ld=bfd -no-pie \
 endef
 $(foreach f,san fast,$(eval $(call SIM_FLAVOUR,$(f))))
 
-$(BIN)/baton-sim: $(SIM_B)/san/s/sim/main.c.o $(SIM_LIB_san) $(SIM_B)/progs.ld
+$(BIN)/baton-sim: $(SIM_B)/san/s/sim/main.c.o $(SIM_LUA_OBJ_san) \
+                  $(SIM_LIB_san) $(SIM_B)/progs.ld
 	@mkdir -p $(dir $@)
-	$(SIM_LINK_san) -o $@ $(filter %.o,$^)
-$(BIN)/baton-sim-fast: $(SIM_B)/fast/s/sim/main.c.o $(SIM_LIB_fast) $(SIM_B)/progs.ld
+	$(SIM_LINK_san) -o $@ $(filter %.o,$^) $(SIM_LUA_LIBS)
+$(BIN)/baton-sim-fast: $(SIM_B)/fast/s/sim/main.c.o $(SIM_LUA_OBJ_fast) \
+                       $(SIM_LIB_fast) $(SIM_B)/progs.ld
 	@mkdir -p $(dir $@)
-	$(SIM_LINK_fast) -o $@ $(filter %.o,$^)
+	$(SIM_LINK_fast) -o $@ $(filter %.o,$^) $(SIM_LUA_LIBS)
 
 # ---- tests ----------------------------------------------------------------------
 $(BIN)/sim-tests: $(SIM_B)/san/s/tests/sim/test_sim.c.o $(SIM_LIB_san) \

@@ -38,6 +38,13 @@ static void input_add(const void *bytes, size_t n)
     input_len += n;
 }
 
+/* Console input typed during a run (a Lua scenario's sim.irq): it waits
+ * behind what was typed before, as the rest does. */
+void sim_console_type(const void *bytes, size_t n)
+{
+    input_add(bytes, n);
+}
+
 void sim_time_reset(const struct sim_config *cfg)
 {
     sim.prng = cfg->seed;

@@ -41,6 +41,7 @@ suite() {
 suite unit make -s unit-tests
 suite sim sh tests/sim/run.sh
 suite sim-tests make -s sim-tests
+suite sim-lua sh tests/sim/lua.sh
 suite tracer make -s tracer-tests
 suite fuzz-trace make -s fuzz-trace-smoke
 for arch in rv32 i386; do
