@@ -19,6 +19,8 @@ static const char usage[] =
     "  --stdin           type what arrives on stdin, when it arrives\n"
     "  --task \"LINE\"     add a task, as a manifest line: NAME PROGRAM PRIORITY...\n"
     "  --list            list the programs and exit\n"
+    "  --trace MASK      trace from boot: all, none, ipc,sched,... or 0x1ff\n"
+    "                    (frames mixed with the console: baton-trace reads them)\n"
     "  --quiet           no report at the end\n"
     "Exit status: 0 every task finished; 1 kernel panic (or the kernel's\n"
     "poweroff status); 2 bad arguments; 3 stuck; 4 --max-steps reached.\n";
@@ -97,6 +99,10 @@ int main(int argc, char **argv)
             cfg.max_steps = number(a, v), i++;
         } else if (!strcmp(a, "--preempt")) {
             cfg.preempt = true;
+        } else if (!strcmp(a, "--trace") && v) {
+            static char args[128];
+            snprintf(args, sizeof(args), "trace=%s", v);
+            cfg.bootargs = args, i++;
         } else if (!strcmp(a, "--quiet")) {
             cfg.report = NULL;
         } else if (!strcmp(a, "--stdin")) {

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "manifest.h"
 #include "asan.h"
+#include "trace.h"
 
 struct sim_state sim;
 
@@ -90,6 +91,7 @@ static noreturn void boot(void *arg)
 {
     (void)arg;
     sim_asan_finish(NULL, &host_stack, &host_stack_size);
+    trace_boot_args(sim.cfg->bootargs);    /* as the ports do, before kernel_main */
     kernel_main();
 }
 

@@ -72,6 +72,9 @@ struct sim_config {
      * before the call runs: for invariant checks. May be NULL. */
     void (*step_hook)(void *arg);
     void *hook_arg;
+    /* The kernel command line, as a port passes it on (only "trace=MASK"
+     * is understood: the boot mask of tracing). NULL: none. */
+    const char *bootargs;
 };
 
 struct sim_result {
