@@ -1,10 +1,13 @@
 # tracer.mk - the host side of tracing, included by the top Makefile:
-#   build/bin/baton-trace    the decoder tool (--dump; the viewer later)
+#   build/bin/baton-trace    the viewer, and --batch, --export-json, --dump
+#                            (tracer/viewer.mk: its sources and targets)
 #   build/bin/tracer-tests   Criterion tests: the real kernel/trace.c encoder
 #                            on the host, against the decoder and the model
 #   build/bin/tracer-fuzz    libFuzzer target for the decoder
 #   build/bin/tracer-bench   decoder events per second (make bench)
 # Targets: make tracer-tests | make fuzz-trace [FUZZ_SECONDS=n] | make trace-bench
+
+include tracer/viewer.mk
 
 TR_LIB  := tracer/wire.c tracer/decode.c tracer/model.c tracer/text.c lib/error.c
 TR_HDRS := $(wildcard tracer/*.h) include/baton/trace.h include/baton/error.h
@@ -15,9 +18,10 @@ TR_KFLAGS := -Itests/tracer/host -Ikernel
 # Tools: optimised; tests: AddressSanitizer and UBSan (HOSTCFLAGS).
 TR_OPT  := -std=c11 -O2 -g $(WARN) -Iinclude -D_DEFAULT_SOURCE
 
-$(BIN)/baton-trace: $(TR_LIB) tracer/main.c tracer/dump.c $(TR_HDRS)
+$(BIN)/baton-trace: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(TR_OPT) -o $@ $(TR_LIB) tracer/main.c tracer/dump.c
+	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) -o $@ $(TR_LIB) $(TV_CORE) $(TV_UI) \
+	    tracer/main.c tracer/dump.c $(TV_LIBS)
 
 # A small ring (64 slots), so that tests overflow it easily.
 TR_TEST_SRC := $(wildcard tests/tracer/test_*.c)

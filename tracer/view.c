@@ -1,0 +1,507 @@
+/* view.c - the viewer's main loop: read the source without blocking,
+ * feed the session, take keys, move the cursor, redraw at most about 30
+ * times a second. Keys follow htop and tig (the help, `?`, lists them). */
+#include "view.h"
+#include "script.h"
+#include <poll.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define CHUNK (64 * 1024)
+#define PUMP_SECONDS 0.03       /* reading at most this long between keys */
+#define FRAME_SECONDS 0.033
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+void tv_ui_init(struct tv_ui *ui, struct tv_session *s)
+{
+    memset(ui, 0, sizeof(*ui));
+    ui->s = s;
+    ui->view = 1;
+    ui->follow = true;
+    ui->autofit = true;
+    ui->scale = 1;
+    tv_query_parse(&ui->search, "");
+    tv_query_parse(&ui->filter, "");
+}
+
+int tv_ui_tasks(const struct tv_ui *ui, uint8_t *ids, int max)
+{
+    int n = 0;
+    for (int id = 0; id < TR_TASKS && n < max; id++)
+        if (ui->s->dec.meta.names[id][0] ||
+            ui->s->model.now.task[id].state != TRACE_STATE_UNKNOWN)
+            ids[n++] = (uint8_t)id;
+    return n;
+}
+
+/* ---- the cursor ---- */
+
+static uint64_t ts_of(const struct tv_ui *ui, size_t n)
+{
+    const struct tv_session *s = ui->s;
+    if (tv_session_count(s) == 0)
+        return 0;
+    return s->model.events[n ? n - 1 : 0].ts;
+}
+
+void tv_ui_set_cursor(struct tv_ui *ui, size_t n)
+{
+    size_t count = tv_session_count(ui->s);
+    ui->follow = ui->paused = false;
+    ui->cursor = n > count ? count : n;
+    ui->cur_ts = ts_of(ui, ui->cursor);
+}
+
+void tv_ui_set_time(struct tv_ui *ui, uint64_t ts)
+{
+    ui->follow = ui->paused = false;
+    ui->cur_ts = ts;
+    ui->cursor = tv_session_count_at(ui->s, ts);
+}
+
+static void follow(struct tv_ui *ui)
+{
+    ui->follow = true;
+    ui->paused = false;
+    ui->console_back = 0;
+}
+
+void tv_ui_update_state(struct tv_ui *ui)
+{
+    if (ui->follow) {
+        ui->cursor = tv_session_count(ui->s);
+        ui->cur_ts = ts_of(ui, ui->cursor);
+    }
+    if (!ui->st_valid || ui->st_cursor != ui->cursor || ui->follow) {
+        tv_session_state(ui->s, ui->cursor, &ui->st);
+        ui->st_cursor = ui->cursor;
+        ui->st_valid = true;
+    }
+}
+
+/* Move the cursor in time by `cols` timeline columns. */
+static void move_time(struct tv_ui *ui, long cols)
+{
+    uint64_t d = (uint64_t)(cols < 0 ? -cols : cols) * ui->scale;
+    if (ui->follow)
+        ui->cur_ts = ts_of(ui, tv_session_count(ui->s));
+    uint64_t ts = cols < 0 ? (ui->cur_ts > d ? ui->cur_ts - d : 0) : ui->cur_ts + d;
+    tv_ui_set_time(ui, ts);
+}
+
+/* Move the cursor by `n` events that pass the filter (back if n < 0). */
+static void move_events(struct tv_ui *ui, long n)
+{
+    size_t at = ui->cursor;         /* the selected event is at - 1 */
+    for (; n > 0; n--) {
+        size_t i = tv_find(ui->s, &ui->filter, at, 1, (size_t)-1, NULL);
+        if (i == (size_t)-1)
+            break;
+        at = i + 1;
+    }
+    for (; n < 0 && at > 1; n++) {
+        size_t i = tv_find(ui->s, &ui->filter, at - 2, -1, (size_t)-1, NULL);
+        if (i == (size_t)-1)
+            break;
+        at = i + 1;
+    }
+    tv_ui_set_cursor(ui, at);
+}
+
+static void zoom(struct tv_ui *ui, bool in)
+{
+    ui->autofit = false;
+    if (in && ui->scale > 1)
+        ui->scale /= 2;
+    else if (!in && ui->scale < (UINT64_MAX >> 2))
+        ui->scale *= 2;
+}
+
+/* ---- search ---- */
+
+static void search_next(struct tv_ui *ui, int dir)
+{
+    size_t n = tv_session_count(ui->s), i;
+    if (tv_query_empty(&ui->search) || n == 0)
+        return;
+    if (dir > 0) {
+        i = tv_find(ui->s, &ui->search, ui->cursor, 1, n, NULL);
+        if (i == (size_t)-1)
+            i = tv_find(ui->s, &ui->search, 0, 1, n, NULL);     /* wrap around */
+    } else {
+        i = ui->cursor >= 2 ? tv_find(ui->s, &ui->search, ui->cursor - 2, -1, n, NULL)
+                            : (size_t)-1;
+        if (i == (size_t)-1)
+            i = tv_find(ui->s, &ui->search, n - 1, -1, n, NULL);
+    }
+    if (i == (size_t)-1) {
+        snprintf(ui->message, sizeof(ui->message), "no event matches \"%s\"", ui->search.text);
+        return;
+    }
+    tv_ui_set_cursor(ui, i + 1);
+}
+
+/* A key while the search or filter prompt is open. */
+static void prompt_key(struct tv_ui *ui, int ch)
+{
+    if (ch == 27) {
+        ui->prompt = 0;
+    } else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+        if (ui->prompt == '/') {
+            tv_query_parse(&ui->search, ui->input);
+            search_next(ui, 1);
+        } else {
+            tv_query_parse(&ui->filter, ui->input);
+        }
+        ui->prompt = 0;
+    } else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+        if (ui->input_len)
+            ui->input[--ui->input_len] = '\0';
+    } else if (ch >= ' ' && ch < 256 && ui->input_len + 1 < sizeof(ui->input)) {
+        ui->input[ui->input_len++] = (char)ch;
+        ui->input[ui->input_len] = '\0';
+    }
+}
+
+static void open_prompt(struct tv_ui *ui, int kind)
+{
+    ui->prompt = kind;
+    const char *was = kind == '/' ? ui->search.text : ui->filter.text;
+    snprintf(ui->input, sizeof(ui->input), "%s", was);
+    ui->input_len = strlen(ui->input);
+}
+
+/* ---- typing into the target ---- */
+
+static void insert_key(struct tv_ui *ui, int ch)
+{
+    static bool esc;
+    static const struct { int key; const char *seq; } keys[] = {
+        { KEY_UP, "\x1b[A" }, { KEY_DOWN, "\x1b[B" }, { KEY_RIGHT, "\x1b[C" },
+        { KEY_LEFT, "\x1b[D" }, { KEY_ENTER, "\r" }, { '\n', "\r" },
+        { KEY_BACKSPACE, "\x7f" }, { 8, "\x7f" },
+    };
+    if (ch == 0x1d || (ch == 27 && esc)) {          /* Ctrl-], or Esc Esc */
+        ui->insert = esc = false;
+        return;
+    }
+    if (esc)
+        tv_source_write(ui->src, "\x1b", 1);
+    esc = ch == 27;
+    if (esc)
+        return;
+    for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+        if (ch == keys[k].key) {
+            tv_source_write(ui->src, keys[k].seq, strlen(keys[k].seq));
+            return;
+        }
+    if (ch >= 0 && ch < 256) {
+        char c = (char)ch;
+        if (!tv_source_write(ui->src, &c, 1))
+            snprintf(ui->message, sizeof(ui->message), "the target does not take input");
+    }
+}
+
+/* T: the host command that switches tracing on or off (docs/trace-format.md). */
+static void toggle_tracing(struct tv_ui *ui)
+{
+    bool on = ui->s->dec.meta.mask != 0;
+    const char *cmd = on ? "\x1b_BM0\x1b\\" : "\x1b_BM1ff\x1b\\";
+    if (ui->src && tv_source_write(ui->src, cmd, strlen(cmd)))
+        snprintf(ui->message, sizeof(ui->message), "asked the target to switch tracing %s",
+                 on ? "off" : "on (all categories)");
+    else
+        snprintf(ui->message, sizeof(ui->message), "this source takes no commands");
+}
+
+/* ---- keys by panel ---- */
+
+static void filter_task(struct tv_ui *ui)
+{
+    uint8_t ids[TR_TASKS];
+    int n = tv_ui_tasks(ui, ids, TR_TASKS);
+    char name[40];
+    if (ui->task_sel < n) {
+        tv_query_parse(&ui->filter, tv_name(ui, ids[ui->task_sel], name));
+        snprintf(ui->message, sizeof(ui->message), "events filtered to %s (\\ changes it)",
+                 ui->filter.text);
+    }
+}
+
+/* Up and down: rows of the focused panel. Returns false if not handled. */
+static bool row_key(struct tv_ui *ui, int d)
+{
+    switch (ui->focus) {
+    case TV_P_TASKS: case TV_P_TIMELINE:
+        ui->task_sel = ui->task_sel + d < 0 ? 0 : ui->task_sel + d;
+        return true;
+    case TV_P_EVENTS:
+        move_events(ui, d);
+        return true;
+    case TV_P_CONSOLE:
+        ui->console_back = ui->console_back - d < 0 ? 0 : ui->console_back - d;
+        return true;
+    case TV_P_ALERTS:
+        ui->alert_sel = ui->alert_sel + d < 0 ? 0 : ui->alert_sel + d;
+        return true;
+    case TV_P_CHANNELS:
+        ui->chan_top = ui->chan_top + d < 0 ? 0 : ui->chan_top + d;
+        return true;
+    case TV_P_QUEUES:
+        ui->queue_top = ui->queue_top + d < 0 ? 0 : ui->queue_top + d;
+        return true;
+    case TV_P_SCRIPT:
+        ui->script_top = ui->script_top + d < 0 ? 0 : ui->script_top + d;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Left and right: in time on the timeline, by events elsewhere. */
+static void side_key(struct tv_ui *ui, long d)
+{
+    if (ui->focus == TV_P_TIMELINE)
+        move_time(ui, d);
+    else
+        move_events(ui, d);
+}
+
+static void enter_key(struct tv_ui *ui)
+{
+    switch (ui->focus) {
+    case TV_P_EVENTS:
+        ui->focus = TV_P_TIMELINE;
+        if (!ui->shown[TV_P_TIMELINE])
+            ui->view = 1;
+        break;
+    case TV_P_ALERTS:
+        if (ui->alert_sel < (int)ui->s->nalerts)
+            tv_ui_set_cursor(ui, ui->s->alerts[ui->alert_sel] + 1);
+        break;
+    case TV_P_TASKS: case TV_P_TIMELINE:
+        filter_task(ui);
+        break;
+    default:
+        break;
+    }
+}
+
+static void next_panel(struct tv_ui *ui, int d)
+{
+    static const enum tv_panel order[] = {
+        TV_P_TASKS, TV_P_QUEUES, TV_P_CHANNELS, TV_P_TIMELINE, TV_P_EVENTS,
+        TV_P_CONSOLE, TV_P_ALERTS, TV_P_SCRIPT,
+    };
+    int n = (int)(sizeof(order) / sizeof(order[0])), at = 0;
+    for (int i = 0; i < n; i++)
+        if (order[i] == ui->focus)
+            at = i;
+    for (int k = 1; k <= n; k++) {
+        enum tv_panel p = order[((at + d * k) % n + n) % n];
+        if (ui->shown[p]) {
+            ui->focus = p;
+            return;
+        }
+    }
+}
+
+static void key(struct tv_ui *ui, int ch)
+{
+    int page = ui->focus == TV_P_TIMELINE ? ui->lane_cols / 2 : 20;
+    ui->message[0] = '\0';
+    if (ui->help) {
+        ui->help = false;
+        return;
+    }
+    if (ui->prompt) {
+        prompt_key(ui, ch);
+        return;
+    }
+    if (ui->insert) {
+        insert_key(ui, ch);
+        return;
+    }
+    switch (ch) {
+    case 'q': case 'Q':      ui->quit = true; break;
+    case '?': case KEY_F(1): ui->help = true; break;
+    case '\t':               next_panel(ui, 1); break;
+    case KEY_BTAB:           next_panel(ui, -1); break;
+    case ' ':
+        if (ui->follow) {
+            tv_ui_set_cursor(ui, tv_session_count(ui->s));
+            ui->paused = true;
+        } else {
+            follow(ui);
+        }
+        break;
+    case 'f': case 'F': case KEY_END: follow(ui); break;
+    case 'g': case KEY_HOME: tv_ui_set_cursor(ui, tv_session_count(ui->s) ? 1 : 0); break;
+    case 'G':                tv_ui_set_cursor(ui, tv_session_count(ui->s)); break;
+    case 'h': case KEY_LEFT: side_key(ui, -1); break;
+    case 'l': case KEY_RIGHT: side_key(ui, 1); break;
+    case 'H': case KEY_PPAGE: if (!row_key(ui, -page) || ui->focus == TV_P_TIMELINE) side_key(ui, -page); break;
+    case 'L': case KEY_NPAGE: if (!row_key(ui, page) || ui->focus == TV_P_TIMELINE) side_key(ui, page); break;
+    case 'j': case KEY_DOWN: row_key(ui, 1); break;
+    case 'k': case KEY_UP:   row_key(ui, -1); break;
+    case ',':                move_events(ui, -1); break;
+    case '.':                move_events(ui, 1); break;
+    case '+': case '=':      zoom(ui, true); break;
+    case '-': case '_':      zoom(ui, false); break;
+    case 'z':                ui->autofit = true; break;
+    case 'm':                ui->marks_off = !ui->marks_off; break;
+    case '/':                open_prompt(ui, '/'); break;
+    case '\\': case KEY_F(4): open_prompt(ui, '\\'); break;
+    case 'n':                search_next(ui, 1); break;
+    case 'N':                search_next(ui, -1); break;
+    case '\n': case '\r': case KEY_ENTER: enter_key(ui); break;
+    case 'T':                toggle_tracing(ui); break;
+    case 'i':
+        if (ui->src && ui->src->wfd >= 0)
+            ui->insert = true;
+        else
+            snprintf(ui->message, sizeof(ui->message), "this source takes no input");
+        break;
+    default:
+        if (ch >= '1' && ch <= '8')
+            ui->view = ch - '0';
+        break;
+    }
+}
+
+/* ---- the source ---- */
+
+/* Read what the source has, for up to PUMP_SECONDS. True if it may have
+ * more right now. */
+static bool pump(struct tv_ui *ui)
+{
+    static uint8_t buf[CHUNK];
+    struct tv_source *src = ui->src;
+    double until = now_s() + PUMP_SECONDS;
+    long n = 0;
+    while (src->fd >= 0 && (n = tv_source_read(src, buf, sizeof(buf))) > 0) {
+        if (ui->record)
+            fwrite(buf, 1, (size_t)n, ui->record);
+        tv_session_feed(ui->s, buf, (size_t)n);
+        if (now_s() > until)
+            return true;
+    }
+    while ((n = tv_source_read_err(src, buf, sizeof(buf))) > 0)
+        tv_console_add(&ui->s->console, buf, (size_t)n, tv_session_count(ui->s), TV_LINE_HOST);
+    if (src->fd < 0 && !ui->source_ended) {
+        ui->source_ended = true;
+        tv_session_end(ui->s);
+        if (ui->script)
+            tv_script_finish(ui->script);
+        if (src->kind != TV_SRC_COMMAND)
+            tv_session_note(ui->s, "[end of the stream]");
+    }
+    if (ui->source_ended && src->pid && !src->exited && tv_source_reap(src)) {
+        char note[220];
+        snprintf(note, sizeof(note), "[%.150s exited with status %d]", src->name, src->status);
+        tv_session_note(ui->s, note);
+    }
+    return false;
+}
+
+static void wait_input(struct tv_ui *ui, int timeout_ms)
+{
+    struct pollfd p[3];
+    int n = 0;
+    p[n++] = (struct pollfd){ .fd = fileno(ui->tty_in), .events = POLLIN };
+    if (ui->src && ui->src->fd >= 0)
+        p[n++] = (struct pollfd){ .fd = ui->src->fd, .events = POLLIN };
+    if (ui->src && ui->src->errfd >= 0)
+        p[n++] = (struct pollfd){ .fd = ui->src->errfd, .events = POLLIN };
+    if (ui->src && ui->source_ended && ui->src->pid && !ui->src->exited && timeout_ms > 200)
+        timeout_ms = 200;           /* a program to reap soon */
+    poll(p, (nfds_t)n, timeout_ms);
+}
+
+static bool update_rate(struct tv_ui *ui, double t)
+{
+    if (t - ui->rate_t < 0.5)
+        return false;
+    size_t n = tv_session_count(ui->s);
+    double was = ui->rate;
+    ui->rate = ui->rate_t > 0 ? (double)(n - ui->rate_count) / (t - ui->rate_t) : 0;
+    ui->rate_count = n;
+    ui->rate_t = t;
+    return ui->rate != was;
+}
+
+int tv_view_run(struct tv_ui *ui)
+{
+    double last_draw = 0;
+    bool dirty = true;
+    while (!ui->quit) {
+        uint64_t bytes = ui->s->bytes;
+        size_t lines = ui->s->console.n;
+        bool ended = ui->source_ended, more = ui->src && pump(ui);
+        int ch, keys = 0;
+        while ((ch = getch()) != ERR) {
+            if (ch != KEY_RESIZE)
+                key(ui, ch);
+            keys++;
+        }
+        double t = now_s();
+        bool rated = update_rate(ui, t);
+        dirty |= rated || keys > 0 || more || ui->s->bytes != bytes || ui->s->console.n != lines ||
+                 ended != ui->source_ended;
+        if (keys || (dirty && t - last_draw >= FRAME_SECONDS)) {
+            tv_ui_draw(ui);
+            last_draw = t;
+            dirty = false;
+        }
+        if (!more && !ui->quit)
+            wait_input(ui, dirty ? 10 : 250);
+    }
+    return 0;
+}
+
+/* ---- the terminal ---- */
+
+int tv_screen_open(struct tv_ui *ui, FILE *out, FILE *in)
+{
+    if (!out) {
+        if (isatty(0) && isatty(1)) {
+            out = stdout;
+            in = stdin;
+        } else {
+            out = in = fopen("/dev/tty", "r+");     /* the stream is on stdin */
+            if (!out)
+                return -1;
+        }
+    }
+    ui->tty_out = out;
+    ui->tty_in = in;
+    ui->screen = newterm(NULL, out, in);
+    if (!ui->screen)
+        return -1;
+    set_term(ui->screen);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(25);
+    tv_draw_init(ui);
+    return 0;
+}
+
+void tv_screen_close(struct tv_ui *ui)
+{
+    if (!ui->screen)
+        return;
+    endwin();
+    delscreen(ui->screen);
+    ui->screen = NULL;
+}

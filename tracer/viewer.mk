@@ -1,0 +1,15 @@
+# viewer.mk - the viewer half of baton-trace (docs/tracer.md), included by
+# tracer/tracer.mk: the session (the model plus the timeline's index, queue
+# histories, console lines), Lua scripts, the JSON export, the sources,
+# and the ncurses screen. Debian's liblua5.4 and ncursesw, by pkg-config.
+#   make trace ARCH=...         the demo in QEMU with tracing on, in the viewer
+#   make trace-record ARCH=...  the same without a screen, saved to build/ARCH/trace.bin
+#   make viewer-tests           Criterion: the view model, the Lua API, the export
+#   make viewer-bench           ingest rate, redraw time, memory per event
+
+TV_CORE := tracer/session.c tracer/lanes.c tracer/queues.c tracer/console.c \
+           tracer/match.c tracer/json.c tracer/script.c tracer/script_api.c tracer/source.c
+TV_UI   := tracer/view.c tracer/view_draw.c tracer/view_tasks.c tracer/view_timeline.c \
+           tracer/view_events.c tracer/modes.c
+TV_CFLAGS := $(shell pkg-config --cflags ncursesw lua5.4 2>/dev/null)
+TV_LIBS   := $(shell pkg-config --libs ncursesw lua5.4 2>/dev/null) -lm
