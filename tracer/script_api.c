@@ -358,9 +358,10 @@ static int api_check(lua_State *L)
 /* baton.log(...) and print(...): words separated by spaces, one line. */
 static int api_log(lua_State *L)
 {
+    int n = lua_gettop(L);        /* before the buffer takes stack slots */
     luaL_Buffer b;
     luaL_buffinit(L, &b);
-    for (int i = 1; i <= lua_gettop(L); i++) {
+    for (int i = 1; i <= n; i++) {
         if (i > 1)
             luaL_addchar(&b, ' ');
         luaL_tolstring(L, i, NULL);

@@ -15,9 +15,8 @@ static bool add_alert(struct tv_session *s, size_t index)
     return true;
 }
 
-static void on_event(void *ctx, const struct tr_event *e, const struct tr_extra *x)
+void tv_session_add(struct tv_session *s, const struct tr_event *e, const struct tr_extra *x)
 {
-    struct tv_session *s = ctx;
     size_t index = s->model.count;
     if (s->out_of_memory || !tr_model_add(&s->model, e, x)) {
         s->out_of_memory = true;        /* keep what we have, drop the rest */
@@ -36,6 +35,11 @@ static void on_event(void *ctx, const struct tr_event *e, const struct tr_extra 
     }
     if (s->hook)
         s->hook(s->hook_ctx, s, index, stored, x);
+}
+
+static void on_event(void *ctx, const struct tr_event *e, const struct tr_extra *x)
+{
+    tv_session_add(ctx, e, x);
 }
 
 static void on_text(void *ctx, const uint8_t *p, size_t n)
@@ -148,7 +152,7 @@ void tv_duration_text(const struct tv_session *s, uint64_t cycles, char *buf, si
     }
     double t = (double)cycles / hz;
     if (t >= 1)
-        snprintf(buf, size, "%.3fs", t);
+        snprintf(buf, size, "%.6fs", t);
     else if (t >= 1e-3)
         snprintf(buf, size, "%.3fms", t * 1e3);
     else

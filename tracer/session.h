@@ -42,6 +42,9 @@ struct tv_session *tv_session_new(void);
 void tv_session_free(struct tv_session *s);
 /* The next bytes of the stream. */
 void tv_session_feed(struct tv_session *s, const uint8_t *p, size_t n);
+/* One decoded event, as the decoder hands them over (tests and the
+ * benchmark call it directly). */
+void tv_session_add(struct tv_session *s, const struct tr_event *e, const struct tr_extra *x);
 /* End of the stream: an unfinished frame is counted as corrupt. */
 void tv_session_end(struct tv_session *s);
 /* A line of the viewer's own (a program's stderr, "source ended") for the

@@ -93,7 +93,7 @@ void tv_draw_channels(struct tv_ui *ui, struct tv_rect r)
                 tv_name(ui, c->end[0], a), tv_name(ui, c->end[1], b),
                 tv_name(ui, c->waiting, w), c->transfers, last);
     }
-    if (row == 0)
+    if (row == 0 && in.h > 1)
         tv_put(ui, in.y + 1, in.x + 1, in.w - 1, "no channel opened yet", ui->style[TV_S_DIM]);
 }
 

@@ -86,13 +86,14 @@ static const char *cell(struct tv_ui *ui, uint8_t b, attr_t *a)
     return glyph;
 }
 
-/* Time labels every 16 columns, and the cursor's mark. */
-static void ruler(struct tv_ui *ui, int y, int x, int w, uint64_t t0, uint64_t scale, int cur)
+/* Labels every 16 columns: the time since the window's left edge (the
+ * title says when that is); and the cursor's mark. */
+static void ruler(struct tv_ui *ui, int y, int x, int w, uint64_t scale, int cur)
 {
     char label[40];
     for (int c = 0; c + 8 < w; c += 16) {
-        tv_time_text(ui->s, t0 + (uint64_t)c * scale, label, sizeof(label));
-        tv_putf(ui, y, x + c, w - c, ui->style[TV_S_DIM], "|%s", label);
+        tv_duration_text(ui->s, (uint64_t)c * scale, label, sizeof(label));
+        tv_putf(ui, y, x + c, w - c, ui->style[TV_S_DIM], "|+%s", label);
     }
     if (cur >= 0 && cur < w)
         tv_put(ui, y, x + cur, 1, ui->g->cursor, ui->style[TV_S_MATCH]);
@@ -127,8 +128,10 @@ void tv_draw_timeline(struct tv_ui *ui, struct tv_rect r)
     tv_timeline_window(ui, w, &t0, &scale);
     tv_duration_text(ui->s, scale, zoom, sizeof(zoom));
     const struct tv_glyphs *g = ui->g;
-    snprintf(title, sizeof(title), "Timeline  %s/column%s   %s run %s ready %s blocked   "
-             "%s rendezvous %s notify %s async %s alert", zoom,
+    char from[40];
+    tv_time_text(ui->s, t0, from, sizeof(from));
+    snprintf(title, sizeof(title), "Timeline from %s, %s/column%s   %s run %s ready %s blocked"
+             "   %s rendezvous %s notify %s async %s alert", from, zoom,
              ui->autofit ? " (fit)" : "", g->run, g->ready, g->blocked,
              g->rdv, g->notify, g->async, g->alert);
     struct tv_rect in = tv_box(ui, r, title, ui->focus == TV_P_TIMELINE);
@@ -138,7 +141,7 @@ void tv_draw_timeline(struct tv_ui *ui, struct tv_rect r)
               (int)((ui->cur_ts - t0) / scale) : -1;
     if (cur >= w)
         cur = -1;
-    ruler(ui, in.y, in.x + LABEL, w, t0, scale, cur);
+    ruler(ui, in.y, in.x + LABEL, w, scale, cur);
     columns(ui, t0, scale, w, seen);
     uint8_t ids[TR_TASKS];
     int n = tv_ui_tasks(ui, ids, TR_TASKS), top = 0;
@@ -181,7 +184,7 @@ void tv_draw_queues(struct tv_ui *ui, struct tv_rect r)
     int fixed = 52, sw = in.w - fixed - 1;
     tv_putf(ui, in.y, in.x, in.w, ui->style[TV_S_HEAD], " %-12s %-12s %5s %5s %5s   %s",
             "FROM", "TO", "DEPTH", "HIGH", "FULL", sw > 10 ? "DEPTH OVER THE TIMELINE'S WINDOW" : "");
-    if (qs->n == 0)
+    if (qs->n == 0 && in.h > 1)
         tv_put(ui, in.y + 1, in.x + 1, in.w - 1, "no async message yet", ui->style[TV_S_DIM]);
     if (ui->queue_top > (int)qs->n - 1)
         ui->queue_top = qs->n ? (int)qs->n - 1 : 0;

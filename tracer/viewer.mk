@@ -13,3 +13,18 @@ TV_UI   := tracer/view.c tracer/view_draw.c tracer/view_tasks.c tracer/view_time
            tracer/view_events.c tracer/modes.c
 TV_CFLAGS := $(shell pkg-config --cflags ncursesw lua5.4 2>/dev/null)
 TV_LIBS   := $(shell pkg-config --libs ncursesw lua5.4 2>/dev/null) -lm
+
+# ---- QEMU under the viewer; recording a trace ---------------------------------
+# MANIFEST picks the image (demo by default), TRACE_BOOTARGS the boot
+# argument (trace=all), TRACE_QEMU extra QEMU options (-icount shift=0 makes
+# timestamps count guest instructions), TRACE_SECONDS the recording's limit.
+TRACE_BOOTARGS ?= trace=all
+TRACE_QEMU     ?=
+TRACE_SECONDS  ?= 10
+TRACE_OUT      ?= $(B)/trace.bin
+trace: $(B)/img/$(MANIFEST).elf $(BIN)/baton-trace
+	$(BIN)/baton-trace -- sh scripts/qemu.sh $(ARCH) $< -append "$(TRACE_BOOTARGS)" $(TRACE_QEMU)
+trace-record: $(B)/img/$(MANIFEST).elf $(BIN)/baton-trace
+	TRACE_BOOTARGS="$(TRACE_BOOTARGS)" sh scripts/trace-record.sh $(ARCH) $< $(TRACE_OUT) \
+	    $(TRACE_SECONDS) $(TRACE_QEMU)
+.PHONY: trace trace-record
