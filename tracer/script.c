@@ -305,3 +305,9 @@ void tv_script_report(struct tv_script *T, FILE *out)
         fprintf(out, "verdict: pass (%d script%s, %zu events)\n", T->n, T->n == 1 ? "" : "s",
                 tv_session_count(T->s));
 }
+
+double tv_script_counter_value(struct tv_script *T, const char *name)
+{
+    struct tv_counter *c = tv_script_counter(T, name, false);
+    return c ? c->value : 0;
+}

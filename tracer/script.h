@@ -33,6 +33,8 @@ const char *tv_script_error(const struct tv_script *L);
 void tv_script_panel(struct tv_script *L, const struct tr_state *st, size_t cursor,
                      void (*line)(void *ctx, enum tv_script_line kind, const char *text),
                      void *ctx);
+/* A counter's value (0 if the scripts never counted it). */
+double tv_script_counter_value(struct tv_script *L, const char *name);
 /* Batch mode's report: counters, failures, the verdict. */
 void tv_script_report(struct tv_script *L, FILE *out);
 

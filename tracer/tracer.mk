@@ -7,8 +7,6 @@
 #   build/bin/tracer-bench   decoder events per second (make bench)
 # Targets: make tracer-tests | make fuzz-trace [FUZZ_SECONDS=n] | make trace-bench
 
-include tracer/viewer.mk
-
 TR_LIB  := tracer/wire.c tracer/decode.c tracer/model.c tracer/text.c lib/error.c
 TR_HDRS := $(wildcard tracer/*.h) include/baton/trace.h include/baton/error.h
 # The kernel's trace code, compiled for the host against a fake kernel.
@@ -17,11 +15,6 @@ TR_KHDRS  := kernel/trace.h kernel/trace_ring.h $(wildcard tests/tracer/host/*.h
 TR_KFLAGS := -Itests/tracer/host -Ikernel
 # Tools: optimised; tests: AddressSanitizer and UBSan (HOSTCFLAGS).
 TR_OPT  := -std=c11 -O2 -g $(WARN) -Iinclude -D_DEFAULT_SOURCE
-
-$(BIN)/baton-trace: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS)
-	@mkdir -p $(dir $@)
-	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) -o $@ $(TR_LIB) $(TV_CORE) $(TV_UI) \
-	    tracer/main.c tracer/dump.c $(TV_LIBS)
 
 # A small ring (64 slots), so that tests overflow it easily.
 TR_TEST_SRC := $(wildcard tests/tracer/test_*.c)
@@ -58,3 +51,6 @@ trace-bench: $(BIN)/tracer-bench
 	$(BIN)/tracer-bench
 
 .PHONY: tracer-tests fuzz-trace fuzz-trace-smoke trace-bench
+
+# baton-trace itself, the viewer's tests and benchmark, make trace
+include tracer/viewer.mk

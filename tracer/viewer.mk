@@ -14,6 +14,21 @@ TV_UI   := tracer/view.c tracer/view_draw.c tracer/view_tasks.c tracer/view_time
 TV_CFLAGS := $(shell pkg-config --cflags ncursesw lua5.4 2>/dev/null)
 TV_LIBS   := $(shell pkg-config --libs ncursesw lua5.4 2>/dev/null) -lm
 
+$(BIN)/baton-trace: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) -o $@ $(TR_LIB) $(TV_CORE) $(TV_UI) \
+	    tracer/main.c tracer/dump.c $(TV_LIBS)
+
+# The model, the Lua API and the export, under AddressSanitizer and UBSan.
+TV_TEST_SRC := $(wildcard tests/viewer/test_*.c)
+$(BIN)/viewer-tests: $(TV_TEST_SRC) tests/viewer/viewer_test.h $(TR_LIB) $(TV_CORE) $(TR_HDRS) | deps
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) $(TV_CFLAGS) -Itracer -o $@ $(TV_TEST_SRC) $(TR_LIB) $(TV_CORE) \
+	    -lcriterion $(TV_LIBS)
+viewer-tests: $(BIN)/viewer-tests
+	$(BIN)/viewer-tests --jobs 2
+.PHONY: viewer-tests
+
 # ---- QEMU under the viewer; recording a trace ---------------------------------
 # MANIFEST picks the image (demo by default), TRACE_BOOTARGS the boot
 # argument (trace=all), TRACE_QEMU extra QEMU options (-icount shift=0 makes
