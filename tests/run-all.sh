@@ -43,6 +43,8 @@ suite sim sh tests/sim/run.sh
 suite sim-tests make -s sim-tests
 suite tracer make -s tracer-tests
 suite fuzz-trace make -s fuzz-trace-smoke
+suite viewer-tests make -s viewer-tests
+suite viewer sh tests/viewer/run.sh
 for arch in rv32 i386; do
     suite "qemu-$arch" sh tests/qemu/run.sh "$arch"
     suite "trace-$arch" sh tests/trace/run.sh "$arch"

@@ -115,13 +115,18 @@ static void move_events(struct tv_ui *ui, long n)
     tv_ui_set_cursor(ui, at);
 }
 
+/* Twice as fine or coarse; the cursor keeps its column (when live, the
+ * right edge stays on the last event instead). */
 static void zoom(struct tv_ui *ui, bool in)
 {
+    uint64_t col = ui->cur_ts >= ui->t0 ? (ui->cur_ts - ui->t0) / ui->scale : 0;
     ui->autofit = false;
     if (in && ui->scale > 1)
         ui->scale /= 2;
     else if (!in && ui->scale < (UINT64_MAX >> 2))
         ui->scale *= 2;
+    uint64_t back = col * ui->scale;
+    ui->t0 = ui->cur_ts > back ? ui->cur_ts - back : 0;
 }
 
 /* ---- search ---- */
@@ -313,6 +318,18 @@ static void next_panel(struct tv_ui *ui, int d)
     }
 }
 
+/* A view by its digit, with the focus on its main panel. */
+static void set_view(struct tv_ui *ui, int view)
+{
+    static const enum tv_panel main_panel[] = {
+        TV_P_TASKS, TV_P_TASKS, TV_P_TASKS, TV_P_TIMELINE, TV_P_EVENTS, TV_P_QUEUES,
+        TV_P_CONSOLE, TV_P_ALERTS, TV_P_SCRIPT,
+    };
+    if (view != ui->view || view != 1)
+        ui->focus = main_panel[view];
+    ui->view = view;
+}
+
 static void key(struct tv_ui *ui, int ch)
 {
     int page = ui->focus == TV_P_TIMELINE ? ui->lane_cols / 2 : 20;
@@ -371,7 +388,7 @@ static void key(struct tv_ui *ui, int ch)
         break;
     default:
         if (ch >= '1' && ch <= '8')
-            ui->view = ch - '0';
+            set_view(ui, ch - '0');
         break;
     }
 }

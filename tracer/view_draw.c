@@ -319,8 +319,8 @@ void tv_draw_status(struct tv_ui *ui)
                  " %s ", mode);
     src[0] = '\0';
     if (ui->src && ui->src->kind == TV_SRC_COMMAND)
-        snprintf(src, sizeof(src), " %.120s (%s)", ui->src->name,
-                 ui->src->exited ? "exited" : ui->source_ended ? "ended" : "running");
+        snprintf(src, sizeof(src), " %s: %.120s",
+                 ui->src->exited ? "exited" : ui->source_ended ? "ended" : "running", ui->src->name);
     else if (ui->src)
         snprintf(src, sizeof(src), " %.120s%s", ui->src->name,
                  ui->source_ended && ui->src->kind != TV_SRC_FILE ? " (ended)" : "");
