@@ -2,13 +2,14 @@
 # bench.sh [ARCH...] - run the benchmark image under qemu -icount shift=0, so
 # the cycle counter counts guest instructions, and print its "bench" lines:
 #     bench <arch> <name> <value> <unit>
-# ARCH "host" is the host programs' figures (the trace decoder).
+# ARCH "host" is the host programs' figures (the trace decoder, the viewer).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 status=0
 for arch in ${*:-rv32 i386 host}; do
     if [ "$arch" = host ]; then
         make -s build/bin/tracer-bench && build/bin/tracer-bench || status=1
+        make -s build/bin/viewer-bench && build/bin/viewer-bench || status=1
         continue
     fi
     make -s ARCH="$arch" MANIFEST=bench image || { status=1; continue; }

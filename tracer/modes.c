@@ -153,6 +153,7 @@ int tr_view(const struct tr_options *o)
     } else {
         status = tv_view_run(&ui);
         tv_screen_close(&ui);
+        tv_ui_free(&ui);
     }
     tv_source_close(&src);
     if (ui.record)

@@ -4,6 +4,7 @@
 #include "view.h"
 #include "script.h"
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #define CHUNK (64 * 1024)
 #define PUMP_SECONDS 0.03       /* reading at most this long between keys */
 #define FRAME_SECONDS 0.033
+#define FILTER_SLICE 200000     /* events the filter looks at between keys */
 
 static double now_s(void)
 {
@@ -101,13 +103,13 @@ static void move_events(struct tv_ui *ui, long n)
 {
     size_t at = ui->cursor;         /* the selected event is at - 1 */
     for (; n > 0; n--) {
-        size_t i = tv_find(ui->s, &ui->filter, at, 1, (size_t)-1, NULL);
+        size_t i = tv_filter_next(ui, at, 1);
         if (i == (size_t)-1)
             break;
         at = i + 1;
     }
     for (; n < 0 && at > 1; n++) {
-        size_t i = tv_find(ui->s, &ui->filter, at - 2, -1, (size_t)-1, NULL);
+        size_t i = tv_filter_next(ui, at - 1, -1);
         if (i == (size_t)-1)
             break;
         at = i + 1;
@@ -163,7 +165,7 @@ static void prompt_key(struct tv_ui *ui, int ch)
             tv_query_parse(&ui->search, ui->input);
             search_next(ui, 1);
         } else {
-            tv_query_parse(&ui->filter, ui->input);
+            tv_filter_set(ui, ui->input);
         }
         ui->prompt = 0;
     } else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
@@ -234,7 +236,7 @@ static void filter_task(struct tv_ui *ui)
     int n = tv_ui_tasks(ui, ids, TR_TASKS);
     char name[40];
     if (ui->task_sel < n) {
-        tv_query_parse(&ui->filter, tv_name(ui, ids[ui->task_sel], name));
+        tv_filter_set(ui, tv_name(ui, ids[ui->task_sel], name));
         snprintf(ui->message, sizeof(ui->message), "events filtered to %s (\\ changes it)",
                  ui->filter.text);
     }
@@ -462,6 +464,7 @@ int tv_view_run(struct tv_ui *ui)
         uint64_t bytes = ui->s->bytes;
         size_t lines = ui->s->console.n;
         bool ended = ui->source_ended, more = ui->src && pump(ui);
+        more |= tv_filter_step(ui, FILTER_SLICE);
         int ch, keys = 0;
         while ((ch = getch()) != ERR) {
             if (ch != KEY_RESIZE)
@@ -521,4 +524,11 @@ void tv_screen_close(struct tv_ui *ui)
     endwin();
     delscreen(ui->screen);
     ui->screen = NULL;
+}
+
+void tv_ui_free(struct tv_ui *ui)
+{
+    free(ui->fidx);
+    ui->fidx = NULL;
+    ui->fn = ui->fcap = ui->fscanned = 0;
 }

@@ -78,6 +78,9 @@ struct tv_ui {
     int alert_sel, chan_top, queue_top, script_top;
     /* search, filter, prompt, typing into the target */
     struct tv_query search, filter;
+    size_t *fidx;               /* events that pass the filter, in order ... */
+    size_t fn, fcap;
+    size_t fscanned;            /* ... among the first fscanned events */
     int prompt;                 /* 0, '/' search or '\\' filter */
     char input[TV_QUERY_MAX];
     size_t input_len;
@@ -133,6 +136,12 @@ void tv_draw_timeline(struct tv_ui *ui, struct tv_rect r);
 void tv_draw_queues(struct tv_ui *ui, struct tv_rect r);
 void tv_draw_events(struct tv_ui *ui, struct tv_rect r);
 void tv_draw_console(struct tv_ui *ui, struct tv_rect r);
+/* The filter: set it (the matches are then found a slice at a time by
+ * tv_filter_step, true while more remain); the next match at or after
+ * event `from` (dir 1), or the last one before it (dir -1), or -1. */
+void tv_filter_set(struct tv_ui *ui, const char *text);
+bool tv_filter_step(struct tv_ui *ui, size_t budget);
+size_t tv_filter_next(struct tv_ui *ui, size_t from, int dir);
 /* The timeline's window: left edge and cycles per column for w columns. */
 void tv_timeline_window(struct tv_ui *ui, int w, uint64_t *t0, uint64_t *scale);
 
@@ -142,5 +151,6 @@ void tv_timeline_window(struct tv_ui *ui, int w, uint64_t *t0, uint64_t *scale);
 int tv_screen_open(struct tv_ui *ui, FILE *out, FILE *in);
 void tv_screen_close(struct tv_ui *ui);
 void tv_ui_init(struct tv_ui *ui, struct tv_session *s);
+void tv_ui_free(struct tv_ui *ui);
 
 #endif

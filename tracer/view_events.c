@@ -3,9 +3,9 @@
  * up to the cursor, wrapped, never mixed with the trace). */
 #include "view.h"
 #include "text.h"
+#include <stdlib.h>
 #include <string.h>
 
-#define SCAN_LIMIT 2000000      /* events a filtered list looks at per redraw */
 
 /* Event i as a row: number, time, subject, name, details. */
 static void event_row(struct tv_ui *ui, size_t i, char *buf, size_t size)
@@ -24,44 +24,90 @@ static void event_row(struct tv_ui *ui, size_t i, char *buf, size_t size)
              tr_event_name(e->type), details);
 }
 
-/* Which events fill the h rows: those matching the filter around sel.
- * Returns how many, in rows[]; *at is sel's row (or -1). */
-static int pick_rows(struct tv_ui *ui, size_t sel, bool have_sel, int h,
-                     size_t *rows, int *at)
+/* ---- the filtered list ----
+ * With a filter, the matching events are found in the background (a
+ * slice at a time, between keys) and kept in ui->fidx, in order: a
+ * redraw never scans the history. */
+
+/* Matches (all events without a filter) numbered before event i. */
+static size_t matches_before(const struct tv_ui *ui, size_t i)
 {
-    const struct tv_session *s = ui->s;
-    size_t n = tv_session_count(s);
-    size_t after[256], before[256];
-    int na = 0, nb = 0, want_after = have_sel ? h / 3 : 0;
-    size_t looked;
-    for (size_t i = have_sel ? sel + 1 : n; i < n && na < want_after; i++) {
-        i = tv_find(s, &ui->filter, i, 1, SCAN_LIMIT, &looked);
-        if (i == (size_t)-1)
-            break;
-        after[na++] = i;
+    if (tv_query_empty(&ui->filter))
+        return i < tv_session_count(ui->s) ? i : tv_session_count(ui->s);
+    size_t lo = 0, hi = ui->fn;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ui->fidx[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    for (size_t i = have_sel ? sel : n - 1; n && i != (size_t)-1 && nb < h - na && nb < 256; i--) {
-        i = tv_find(s, &ui->filter, i, -1, SCAN_LIMIT, &looked);
-        if (i == (size_t)-1)
-            break;
-        before[nb++] = i;
+    return lo;
+}
+
+static size_t match_count(const struct tv_ui *ui)
+{
+    return tv_query_empty(&ui->filter) ? tv_session_count(ui->s) : ui->fn;
+}
+
+static size_t match_at(const struct tv_ui *ui, size_t k)
+{
+    return tv_query_empty(&ui->filter) ? k : ui->fidx[k];
+}
+
+void tv_filter_set(struct tv_ui *ui, const char *text)
+{
+    tv_query_parse(&ui->filter, text);
+    ui->fn = ui->fscanned = 0;
+}
+
+bool tv_filter_step(struct tv_ui *ui, size_t budget)
+{
+    size_t n = tv_session_count(ui->s);
+    if (tv_query_empty(&ui->filter) || ui->fscanned >= n)
+        return false;
+    size_t end = n - ui->fscanned > budget ? ui->fscanned + budget : n;
+    for (size_t i = ui->fscanned; i < end; i++) {
+        if (!tv_match(ui->s, &ui->filter, i))
+            continue;
+        if (ui->fn == ui->fcap) {
+            size_t cap = ui->fcap ? 2 * ui->fcap : 1024;
+            size_t *p = realloc(ui->fidx, cap * sizeof(*p));
+            if (!p)
+                return false;
+            ui->fidx = p;
+            ui->fcap = cap;
+        }
+        ui->fidx[ui->fn++] = i;
     }
-    for (size_t i = na ? after[na - 1] + 1 : have_sel ? sel + 1 : n;
-         i < n && nb + na < h && na < 256; i++) {
-        i = tv_find(s, &ui->filter, i, 1, SCAN_LIMIT, &looked);
-        if (i == (size_t)-1)
-            break;
-        after[na++] = i;
-    }
+    ui->fscanned = end;
+    return end < n;
+}
+
+size_t tv_filter_next(struct tv_ui *ui, size_t from, int dir)
+{
+    size_t k = matches_before(ui, from);
+    if (dir > 0)
+        return k < match_count(ui) ? match_at(ui, k) : (size_t)-1;
+    return k > 0 ? match_at(ui, k - 1) : (size_t)-1;
+}
+
+/* Which matches fill the h rows around the cursor: the selected event
+ * (the last one applied) about two thirds down. Returns how many, in
+ * rows[]; *at is the selected row (or -1). */
+static int pick_rows(struct tv_ui *ui, int h, size_t *rows, int *at)
+{
+    size_t m = match_count(ui), p = matches_before(ui, ui->cursor);
+    size_t below = m - p < (size_t)h / 3 ? m - p : (size_t)h / 3;
+    size_t first = p > (size_t)h - below ? p - ((size_t)h - below) : 0;
     int k = 0;
     *at = -1;
-    for (int j = nb - 1; j >= 0; j--) {
-        if (have_sel && before[j] == sel)
+    for (size_t j = first; j < m && k < h; j++) {
+        rows[k] = match_at(ui, j);
+        if (ui->cursor && rows[k] == ui->cursor - 1)
             *at = k;
-        rows[k++] = before[j];
+        k++;
     }
-    for (int j = 0; j < na; j++)
-        rows[k++] = after[j];
     return k;
 }
 
@@ -70,7 +116,9 @@ void tv_draw_events(struct tv_ui *ui, struct tv_rect r)
     char title[300];
     int n = snprintf(title, sizeof(title), "Events");
     if (!tv_query_empty(&ui->filter))
-        n += snprintf(title + n, sizeof(title) - (size_t)n, "  filter: %s", ui->filter.text);
+        n += snprintf(title + n, sizeof(title) - (size_t)n, "  filter: %s (%zu)%s",
+                      ui->filter.text, ui->fn, ui->fscanned < tv_session_count(ui->s)
+                      ? ", looking..." : "");
     if (!tv_query_empty(&ui->search))
         snprintf(title + n, sizeof(title) - (size_t)n, "  search: %s (n/N)", ui->search.text);
     bool focus = ui->focus == TV_P_EVENTS;
@@ -81,7 +129,7 @@ void tv_draw_events(struct tv_ui *ui, struct tv_rect r)
             "#", "TIME", "TASK", "EVENT", "DETAILS");
     size_t rows[256];
     int at, h = in.h - 1 < 256 ? in.h - 1 : 256;
-    int k = pick_rows(ui, ui->cursor - 1, ui->cursor > 0, h, rows, &at);
+    int k = pick_rows(ui, h, rows, &at);
     for (int j = 0; j < k; j++) {
         char line[800];
         event_row(ui, rows[j], line, sizeof(line));

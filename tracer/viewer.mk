@@ -43,3 +43,13 @@ trace-record: $(B)/img/$(MANIFEST).elf $(BIN)/baton-trace
 	TRACE_BOOTARGS="$(TRACE_BOOTARGS)" sh scripts/trace-record.sh $(ARCH) $< $(TRACE_OUT) \
 	    $(TRACE_SECONDS) $(TRACE_QEMU)
 .PHONY: trace trace-record
+
+# ---- make bench: the viewer's figures ---------------------------------------------
+$(BIN)/viewer-bench: tests/viewer/bench.c $(TR_LIB) $(TV_CORE) $(TV_UI) $(TR_KERNEL) \
+		$(TR_HDRS) $(TR_KHDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) $(TR_KFLAGS) -Itracer -o $@ tests/viewer/bench.c \
+	    $(TR_LIB) $(TV_CORE) $(TV_UI) $(TR_KERNEL) $(TV_LIBS)
+viewer-bench: $(BIN)/viewer-bench
+	$(BIN)/viewer-bench
+.PHONY: viewer-bench

@@ -90,7 +90,7 @@ expect $v "f follows live again" ' LIVE .* #324 '
 expect $v "the queue now" '│ producer +consumer +0 +16 +2 '
 # The event list, filtered.
 keys $v 4 ; keys $v '\' ; text $v async-full ; keys $v Enter
-expect $v "a filtered event list" 'Events  filter: async-full'
+expect $v "a filtered event list" 'Events  filter: async-full \(2\) '
 if [ "$(grep -Ec ' async-full +-> consumer depth 16' "$out/$v.screen")" -eq 2 ]; then
     passed=$((passed + 1))
 else
