@@ -464,7 +464,9 @@ int tv_view_run(struct tv_ui *ui)
         uint64_t bytes = ui->s->bytes;
         size_t lines = ui->s->console.n;
         bool ended = ui->source_ended, more = ui->src && pump(ui);
+        size_t scanned = ui->fscanned;
         more |= tv_filter_step(ui, FILTER_SLICE);
+        dirty |= ui->fscanned != scanned;
         int ch, keys = 0;
         while ((ch = getch()) != ERR) {
             if (ch != KEY_RESIZE)
