@@ -11,21 +11,13 @@
 #include <poll.h>
 #include <string.h>
 
-/* Ask for a metadata set now: a viewer that attaches late learns names. */
-#define ASK_METADATA "\x1b_BS\x1b\\"
-
 static int open_source(const struct tr_options *o, struct tv_source *src)
 {
-    int rc;
     if (o->command)
-        rc = tv_source_open_command(src, o->command);
-    else if (o->connect)
-        rc = tv_source_open_connect(src, o->connect, 5);
-    else
-        rc = tv_source_open_file(src, o->input ? o->input : "-");
-    if (rc == 0 && src->kind == TV_SRC_SOCKET)
-        tv_source_write(src, ASK_METADATA, strlen(ASK_METADATA));
-    return rc;
+        return tv_source_open_command(src, o->command);
+    if (o->connect)
+        return tv_source_open_connect(src, o->connect, 5);
+    return tv_source_open_file(src, o->input ? o->input : "-");
 }
 
 /* The scripts of the options, loaded; NULL (and *status 2) on an error. */
@@ -66,6 +58,7 @@ static void read_all(struct tv_source *src, struct tv_session *s, struct tv_scri
                 fwrite(buf, 1, (size_t)n, record);
             tv_session_feed(s, buf, (size_t)n);
         }
+        tv_source_attached(src, tv_session_count(s) && !s->dec.meta.have_arch);
         while ((n = tv_source_read_err(src, buf, sizeof(buf))) > 0)
             fwrite(buf, 1, (size_t)n, stderr);
     }

@@ -1,10 +1,12 @@
 /* source.c - opening and reading the stream's sources (source.h). */
 #include "source.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -222,6 +224,61 @@ bool tv_source_reap(struct tv_source *s)
     return true;
 }
 
+/* ---- ending the program: its whole tree ----
+ * A program may put its own children in other process groups (GNU timeout
+ * does, and scripts/qemu.sh runs QEMU under it), so killing our child's
+ * group is not enough: every descendant is found in /proc and signalled by
+ * its id. */
+
+/* The parent of process pid, from /proc/pid/stat; 0 if unknown. */
+static pid_t parent_of(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *p = strrchr(buf, ')');  /* the name may hold spaces */
+    int ppid = 0;
+    if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
+        return 0;
+    return (pid_t)ppid;
+}
+
+/* Signal every descendant of root (not root itself). */
+static void signal_descendants(pid_t root, int sig)
+{
+    pid_t tree[256] = { root };
+    int n = 1;
+    DIR *d = opendir("/proc");
+    if (!d)
+        return;
+    /* Parents come before children in the list, so a few passes find
+     * grandchildren too. */
+    for (int pass = 0; pass < 4; pass++) {
+        struct dirent *e;
+        rewinddir(d);
+        while ((e = readdir(d)) && n < 256) {
+            pid_t pid = (pid_t)atoi(e->d_name), pp;
+            if (pid <= 0 || (pp = parent_of(pid)) == 0)
+                continue;
+            bool known = false, parent_in = false;
+            for (int i = 0; i < n; i++) {
+                known |= tree[i] == pid;
+                parent_in |= tree[i] == pp;
+            }
+            if (parent_in && !known)
+                tree[n++] = pid;
+        }
+    }
+    closedir(d);
+    for (int i = 1; i < n; i++)
+        kill(tree[i], sig);
+}
+
 void tv_source_close(struct tv_source *s)
 {
     if (s->fd > 2)
@@ -232,14 +289,25 @@ void tv_source_close(struct tv_source *s)
         close(s->errfd);
     s->fd = s->wfd = s->errfd = -1;
     if (s->pid && !tv_source_reap(s)) {
+        signal_descendants(s->pid, SIGTERM);
         kill(-s->pid, SIGTERM);
         for (int i = 0; i < 20 && !tv_source_reap(s); i++)
             nanosleep(&(struct timespec){ 0, 50000000 }, NULL);
         if (!tv_source_reap(s)) {
+            signal_descendants(s->pid, SIGKILL);
             kill(-s->pid, SIGKILL);
             waitpid(s->pid, NULL, 0);
             s->exited = true;
             s->status = 128 + SIGKILL;
         }
     }
+}
+
+void tv_source_attached(struct tv_source *s, bool events_without_names)
+{
+    static const char ask[] = "\x1b_BS\x1b\\";
+    if (s->kind != TV_SRC_SOCKET || s->asked || !events_without_names)
+        return;
+    s->asked = true;
+    tv_source_write(s, ask, sizeof(ask) - 1);
 }

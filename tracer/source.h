@@ -22,6 +22,7 @@ struct tv_source {
     bool exited;                /* the program was reaped: status is set */
     int status;                 /* its exit status (128+N: killed by signal N) */
     char name[160];             /* what it is, for the status line */
+    bool asked;                 /* metadata asked for (tv_source_attached) */
 };
 
 /* Open path ("-": standard input). 0, or -1 with a message on stderr. */
@@ -40,6 +41,11 @@ long tv_source_read_err(struct tv_source *s, uint8_t *buf, size_t n);
 bool tv_source_write(struct tv_source *s, const void *p, size_t n);
 /* Reap the program if it has exited (no wait); true once it has. */
 bool tv_source_reap(struct tv_source *s);
+/* Call after reading: on a socket, once events arrive but no metadata
+ * came with them (we attached late), ask the kernel for a metadata set
+ * (the host command ESC _ B S ESC \\, docs/trace-format.md). Not sooner:
+ * a kernel still booting would take the command for typed text. */
+void tv_source_attached(struct tv_source *s, bool events_without_names);
 /* Close everything; a program still running is terminated. */
 void tv_source_close(struct tv_source *s);
 

@@ -4,6 +4,7 @@
 #include "view.h"
 #include "script.h"
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -409,6 +410,7 @@ static bool pump(struct tv_ui *ui)
         if (ui->record)
             fwrite(buf, 1, (size_t)n, ui->record);
         tv_session_feed(ui->s, buf, (size_t)n);
+        tv_source_attached(src, tv_session_count(ui->s) && !ui->s->dec.meta.have_arch);
         if (now_s() > until)
             return true;
     }
@@ -456,11 +458,32 @@ static bool update_rate(struct tv_ui *ui, double t)
     return ui->rate != was;
 }
 
+/* SIGINT (Ctrl-C), SIGTERM, SIGHUP (the terminal closed): leave as q does,
+ * so that the terminal is put back and a program we started is ended. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static void catch_stop_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_stop_signal;     /* no SA_RESTART: poll() returns */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
 int tv_view_run(struct tv_ui *ui)
 {
     double last_draw = 0;
     bool dirty = true;
-    while (!ui->quit) {
+    catch_stop_signals();
+    while (!ui->quit && !stop_signal) {
         uint64_t bytes = ui->s->bytes;
         size_t lines = ui->s->console.n;
         bool ended = ui->source_ended, more = ui->src && pump(ui);
@@ -485,7 +508,7 @@ int tv_view_run(struct tv_ui *ui)
         if (!more && !ui->quit)
             wait_input(ui, dirty ? 10 : 250);
     }
-    return 0;
+    return stop_signal ? 128 + stop_signal : 0;
 }
 
 /* ---- the terminal ---- */

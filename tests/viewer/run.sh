@@ -176,6 +176,25 @@ expect $v "back to live" ' LIVE '
 keys $v q
 expect $v "q stops QEMU and quits" '^EXIT 0' 10
 
+# ---- attached to QEMU's serial socket, late, tracing off: T turns it on ----
+v=socket
+port=$(sh scripts/freeport.sh)
+# QEMU under timeout directly (timeout passes our kill on to QEMU).
+timeout 30 qemu-system-riscv32 -machine virt -bios none -m 128M -display none \
+    -monitor none -kernel build/rv32/img/demo.elf -serial "tcp::$port,server=on,wait=off" \
+    </dev/null >"$out/socket-qemu.log" 2>&1 &
+qemu=$!
+sleep 2
+start $v "build/bin/baton-trace --connect localhost:$port"
+expect $v "attached, nothing traced yet" " events 0 .*localhost:$port"
+keys $v T
+expect $v "the host command switched tracing on" '│ +1 +[+.0-9a-z]+ +host +mask +0x1ff' 10
+expect $v "names learnt from the metadata" '│ +7 seed_client +blocked +recv ← any ' 10
+keys $v q
+expect $v "q quits" '^EXIT 0'
+kill "$qemu" 2>/dev/null
+wait "$qemu" 2>/dev/null
+
 echo "viewer: screens in $out/*.screen"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
