@@ -132,6 +132,8 @@ void tv_draw_tasks(struct tv_ui *ui, struct tv_rect r);
 void tv_draw_channels(struct tv_ui *ui, struct tv_rect r);
 void tv_draw_alerts(struct tv_ui *ui, struct tv_rect r);
 void tv_draw_script(struct tv_ui *ui, struct tv_rect r);
+/* "DEADLOCK #9 +1.2ms  refused: a -> b -> a", "FAULT #90 ... waiting on it: x": alert i. */
+void tv_alert_text(struct tv_ui *ui, size_t i, char *buf, size_t size);
 void tv_draw_timeline(struct tv_ui *ui, struct tv_rect r);
 void tv_draw_queues(struct tv_ui *ui, struct tv_rect r);
 void tv_draw_events(struct tv_ui *ui, struct tv_rect r);

@@ -338,18 +338,11 @@ void tv_draw_status(struct tv_ui *ui)
 void tv_draw_alert_bar(struct tv_ui *ui, int y)
 {
     size_t n = alerts_at(ui);
-    size_t i = ui->s->alerts[n - 1];
-    const struct tr_event *e = &ui->s->model.events[i];
-    char text[600], when[48];
-    struct tr_extra x = tv_session_extra(ui->s, i);
-    tr_event_details(&ui->s->dec, e, &x, text, sizeof(text));
-    tv_time_text(ui->s, e->ts, when, sizeof(when));
-    char who[40];
+    char text[800];
+    tv_alert_text(ui, ui->s->alerts[n - 1], text, sizeof(text));
     tv_fill(ui, y, 0, COLS, ui->style[TV_S_ALERT]);
-    tv_putf(ui, y, 0, COLS, ui->style[TV_S_ALERT], " %s #%zu %s  %s%s%s   (%zu alert%s: 7 lists them)",
-            e->type == TRACE_EV_DEADLOCK ? "DEADLOCK" : "FAULT", i + 1, when,
-            e->type == TRACE_EV_DEADLOCK ? "" : tv_name(ui, e->subj, who),
-            e->type == TRACE_EV_DEADLOCK ? "" : " ", text, n, n == 1 ? "" : "s");
+    tv_putf(ui, y, 0, COLS, ui->style[TV_S_ALERT], " %s   (%zu alert%s: 7 lists them)",
+            text, n, n == 1 ? "" : "s");
 }
 
 void tv_draw_hints(struct tv_ui *ui)

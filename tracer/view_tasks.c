@@ -3,6 +3,7 @@
  * from whom, counts), channels, alerts, and the script's panel. */
 #include "view.h"
 #include "script.h"
+#include "text.h"
 #include <string.h>
 
 /* Scroll *top so that row sel of n shows in h rows. */
@@ -116,11 +117,11 @@ void tv_draw_alerts(struct tv_ui *ui, struct tv_rect r)
     keep_visible(&top, ui->alert_sel, (int)n, in.h);
     for (int row = 0; row < in.h && top + row < (int)n; row++) {
         size_t i = ui->s->alerts[top + row];
-        char text[600];
-        tv_session_event_text(ui->s, i, text, sizeof(text));
+        char text[800];
+        tv_alert_text(ui, i, text, sizeof(text));
         bool sel = focus && top + row == ui->alert_sel;
         tv_putf(ui, in.y + row, in.x, in.w, ui->style[sel ? TV_S_SELECT : TV_S_ALERT],
-                " #%-8zu %s", i + 1, text);
+                " %s", text);
     }
 }
 
@@ -153,4 +154,31 @@ void tv_draw_script(struct tv_ui *ui, struct tv_rect r)
         return;
     }
     tv_script_panel(ui->script, &ui->st, ui->cursor, script_line, &p);
+}
+
+void tv_alert_text(struct tv_ui *ui, size_t i, char *buf, size_t size)
+{
+    static struct tr_state before;
+    const struct tr_event *e = &ui->s->model.events[i];
+    char when[48], who[40], details[600];
+    struct tr_extra x = tv_session_extra(ui->s, i);
+    tr_event_details(&ui->s->dec, e, &x, details, sizeof(details));
+    tv_time_text(ui->s, e->ts, when, sizeof(when));
+    if (e->type == TRACE_EV_DEADLOCK) {
+        snprintf(buf, size, "DEADLOCK #%zu %s  %s", i + 1, when, details);
+        return;
+    }
+    /* A fault: who was waiting on the task (they wake with an error). */
+    int n = snprintf(buf, size, "FAULT #%zu %s  %s faulted: %s", i + 1, when,
+                     tv_name(ui, e->subj, who), details);
+    tv_session_state(ui->s, i, &before);
+    const char *sep = "; waiting on it: ";
+    for (unsigned id = 0; id < TR_TASKS && n > 0 && (size_t)n < size; id++) {
+        const struct tr_task *t = &before.task[id];
+        if (t->state != TRACE_STATE_BLOCKED || t->peer != e->subj || id == e->subj ||
+            (t->wait == TRACE_WAIT_RECV && e->subj == 0))
+            continue;
+        n += snprintf(buf + n, size - (size_t)n, "%s%s", sep, tv_name(ui, id, who));
+        sep = ", ";
+    }
 }

@@ -119,11 +119,18 @@ v=deadlock
 start $v "build/bin/baton-trace tests/viewer/deadlock-rv32.bin"
 expect $v "the alert bar" 'DEADLOCK #27 .* refused: a -> b -> a +\(5 alerts'
 keys $v 7
-expect $v "the alerts view" '#6 .* a +deadlock +refused: a -> b -> a'
+expect $v "the alerts view" '│ DEADLOCK #6 .* refused: a -> b -> a'
 keys $v Enter ; keys $v 1
 expect $v "Enter goes to the alert" ' HISTORY .* #6 '
 expect $v "who blocks whom then" '│ +2 b +blocked +send → a '
 expect $v "the alert at the cursor" 'DEADLOCK #6 .*\(1 alert:'
+keys $v q
+
+# ---- a fault (tests/qemu/ipc_fault.manifest, recorded in baton-sim) ----
+v=fault
+start $v "build/bin/baton-trace tests/viewer/fault-sim.bin"
+expect $v "the fault alert names who waited on the task" \
+    'FAULT #90 .* server faulted: pc 0x[0-9a-f]+ address 0x45000000; waiting on it: sender, caller'
 keys $v q
 
 # ---- no colours, no UTF-8: TERM=vt100 in the C locale; and --ascii ----

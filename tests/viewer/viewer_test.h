@@ -1,8 +1,9 @@
 /* viewer_test.h - helpers of the viewer's Criterion tests (tests/viewer/):
  * load a recorded trace into a session, write a scratch file. The traces
  * are committed beside the tests: demo-rv32.bin (the demo in QEMU, 3 s),
- * deadlock-rv32.bin (tests/qemu/ipc_deadlock.manifest in QEMU) and
- * fanin-sim.bin (tests/qemu/fanin.manifest in baton-sim, with lost events). */
+ * deadlock-rv32.bin (tests/qemu/ipc_deadlock.manifest in QEMU),
+ * fanin-sim.bin (tests/qemu/fanin.manifest in baton-sim, with lost events)
+ * and fault-sim.bin (tests/qemu/ipc_fault.manifest in baton-sim). */
 #ifndef VIEWER_TEST_H
 #define VIEWER_TEST_H
 
