@@ -128,6 +128,9 @@ static void zoom(struct tv_ui *ui, bool in)
         ui->scale /= 2;
     else if (!in && ui->scale < (UINT64_MAX >> 2))
         ui->scale *= 2;
+    uint64_t w = ui->lane_cols > 0 ? (uint64_t)ui->lane_cols : 80;
+    if (col < w / 8 || col > w - w / 8)
+        col = w / 2;                /* near an edge: bring it to the middle */
     uint64_t back = col * ui->scale;
     ui->t0 = ui->cur_ts > back ? ui->cur_ts - back : 0;
 }
