@@ -336,46 +336,57 @@ static void set_view(struct tv_ui *ui, int view)
     ui->view = view;
 }
 
+/* Keys that move the cursor or a selection. False if ch is not one. */
+static bool motion_key(struct tv_ui *ui, int ch)
+{
+    long page = ui->focus == TV_P_TIMELINE ? ui->lane_cols / 2 : 20;
+    size_t n = tv_session_count(ui->s);
+    switch (ch) {
+    case 'f': case 'F': case KEY_END: follow(ui); return true;
+    case 'g': case KEY_HOME: tv_ui_set_cursor(ui, n ? 1 : 0); return true;
+    case 'G':                tv_ui_set_cursor(ui, n); return true;
+    case 'h': case KEY_LEFT: side_key(ui, -1); return true;
+    case 'l': case KEY_RIGHT: side_key(ui, 1); return true;
+    case 'j': case KEY_DOWN: row_key(ui, 1); return true;
+    case 'k': case KEY_UP:   row_key(ui, -1); return true;
+    case ',':                move_events(ui, -1); return true;
+    case '.':                move_events(ui, 1); return true;
+    case 'H': case KEY_PPAGE: case 'L': case KEY_NPAGE:
+        page = ch == 'H' || ch == KEY_PPAGE ? -page : page;
+        if (ui->focus == TV_P_TIMELINE || !row_key(ui, (int)page))
+            side_key(ui, page);             /* the timeline pages in time */
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void key(struct tv_ui *ui, int ch)
 {
-    int page = ui->focus == TV_P_TIMELINE ? ui->lane_cols / 2 : 20;
     ui->message[0] = '\0';
     if (ui->help) {
         ui->help = false;
         return;
     }
-    if (ui->prompt) {
-        prompt_key(ui, ch);
+    if (ui->prompt || ui->insert) {
+        (ui->prompt ? prompt_key : insert_key)(ui, ch);
         return;
     }
-    if (ui->insert) {
-        insert_key(ui, ch);
+    if (motion_key(ui, ch))
         return;
-    }
     switch (ch) {
     case 'q': case 'Q':      ui->quit = true; break;
     case '?': case KEY_F(1): ui->help = true; break;
     case '\t':               next_panel(ui, 1); break;
     case KEY_BTAB:           next_panel(ui, -1); break;
     case ' ':
-        if (ui->follow) {
+        if (!ui->follow)
+            follow(ui);
+        else {
             tv_ui_set_cursor(ui, tv_session_count(ui->s));
             ui->paused = true;
-        } else {
-            follow(ui);
         }
         break;
-    case 'f': case 'F': case KEY_END: follow(ui); break;
-    case 'g': case KEY_HOME: tv_ui_set_cursor(ui, tv_session_count(ui->s) ? 1 : 0); break;
-    case 'G':                tv_ui_set_cursor(ui, tv_session_count(ui->s)); break;
-    case 'h': case KEY_LEFT: side_key(ui, -1); break;
-    case 'l': case KEY_RIGHT: side_key(ui, 1); break;
-    case 'H': case KEY_PPAGE: if (!row_key(ui, -page) || ui->focus == TV_P_TIMELINE) side_key(ui, -page); break;
-    case 'L': case KEY_NPAGE: if (!row_key(ui, page) || ui->focus == TV_P_TIMELINE) side_key(ui, page); break;
-    case 'j': case KEY_DOWN: row_key(ui, 1); break;
-    case 'k': case KEY_UP:   row_key(ui, -1); break;
-    case ',':                move_events(ui, -1); break;
-    case '.':                move_events(ui, 1); break;
     case '+': case '=':      zoom(ui, true); break;
     case '-': case '_':      zoom(ui, false); break;
     case 'z':                ui->autofit = true; break;
