@@ -152,6 +152,7 @@ int tr_view(const struct tr_options *o)
     if (ui.record)
         fclose(ui.record);
     if (T && status == 0) {
+        tv_script_finish(T);            /* on_end() if the stream had not ended */
         tv_script_report(T, stdout);
         status = tv_script_verdict(T);
     }

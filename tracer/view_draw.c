@@ -328,7 +328,8 @@ void tv_draw_status(struct tv_ui *ui)
             " events %zu  rate %.0f/s  lost %llu  missing %llu  corrupt %llu%s "
             "%s #%zu %s %s", tv_session_count(ui->s), ui->rate,
             (unsigned long long)c.lost, (unsigned long long)c.missing,
-            (unsigned long long)c.corrupt, ui->s->out_of_memory ? "  OUT OF MEMORY" : "",
+            (unsigned long long)c.corrupt, ui->s->out_of_memory ? "  OUT OF MEMORY"
+            : ui->script && tv_script_verdict(ui->script) == 2 ? "  SCRIPT ERROR (view 8)" : "",
             ui->g->v, ui->cursor, when, src[0] ? ui->g->v : "");
     int room = COLS - x - 1, len = (int)strlen(src);     /* the source, right-aligned */
     if (src[0] && room > 8)
