@@ -19,6 +19,12 @@ $(BIN)/baton-trace: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(
 	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) -o $@ $(TR_LIB) $(TV_CORE) $(TV_UI) \
 	    tracer/main.c tracer/dump.c $(TV_LIBS)
 
+# The same under AddressSanitizer and UBSan, for the screen's tests (tmux).
+$(BIN)/baton-trace-asan: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -fno-sanitize-recover=undefined $(TV_CFLAGS) -o $@ $(TR_LIB) \
+	    $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TV_LIBS)
+
 # The model, the Lua API and the export, under AddressSanitizer and UBSan.
 TV_TEST_SRC := $(wildcard tests/viewer/test_*.c)
 $(BIN)/viewer-tests: $(TV_TEST_SRC) tests/viewer/viewer_test.h $(TR_LIB) $(TV_CORE) $(TR_HDRS) | deps
