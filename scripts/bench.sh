@@ -7,7 +7,8 @@
 # with TRACE=none (in build/ARCH-notrace); the tracepoint figures are the
 # differences. With tracing on, the idle task never runs during the
 # round-trip loop, so the ring overflows: that figure includes the overflow
-# accounting (LOST records), as a busy system would see it. ARCH "host" is the host programs' figures (the trace decoder).
+# accounting (LOST records), as a busy system would see it.
+# ARCH "host" is the host programs' figures (the trace decoder, the viewer).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 status=0
@@ -29,6 +30,7 @@ fig() { awk -v n="$2" '$3 == n { print $4 }' "$1"; }
 for arch in ${*:-rv32 i386 host}; do
     if [ "$arch" = host ]; then
         make -s build/bin/tracer-bench && build/bin/tracer-bench || status=1
+        make -s build/bin/viewer-bench && build/bin/viewer-bench || status=1
         continue
     fi
     b=build/$arch

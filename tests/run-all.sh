@@ -1,7 +1,8 @@
 #!/bin/sh
 # run-all.sh - everything `make test` runs: host unit tests (Criterion), the
 # simulator's tests (the QEMU tests run in it, and its own Criterion suite),
-# the trace decoder's tests and a short fuzzing run, then the QEMU tests, the
+# the trace decoder's tests and a short fuzzing run, the viewer's tests (its
+# model and Lua API; its screen in tmux), then the QEMU tests, the
 # trace tests and the GDB test on both architectures. Prints each suite's
 # summary, then the total: "N passed, N failed". Non-zero on any failure.
 set -u
@@ -44,6 +45,8 @@ suite sim-tests make -s sim-tests
 suite sim-lua sh tests/sim/lua.sh
 suite tracer make -s tracer-tests
 suite fuzz-trace make -s fuzz-trace-smoke
+suite viewer-tests make -s viewer-tests
+suite viewer sh tests/viewer/run.sh
 for arch in rv32 i386; do
     suite "qemu-$arch" sh tests/qemu/run.sh "$arch"
     suite "trace-$arch" sh tests/trace/run.sh "$arch"

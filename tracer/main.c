@@ -1,47 +1,107 @@
 /* main.c - baton-trace: reads Baton's trace stream (the serial output of a
- * kernel, with console text and trace frames mixed). Today one mode,
- * --dump; the live viewer is to come as a second one. */
+ * kernel, with console text and trace frames mixed) and shows it: the live
+ * ncurses viewer by default, or --batch (Lua scripts, no screen, a
+ * verdict), --export-json, --dump. main() only parses the command line. */
 #include "tracer.h"
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
-
-enum mode { MODE_NONE, MODE_DUMP };
+#include <unistd.h>
 
 static void usage(FILE *f)
 {
     fprintf(f,
-        "usage: baton-trace --dump FILE [--events-only]\n"
-        "  --dump FILE     print the events of FILE (- for stdin), one per line,\n"
-        "                  console text as \"console: ...\" lines, then the counts\n"
-        "  --events-only   leave the console text out\n"
-        "  --help          this text\n"
-        "The format: docs/trace-format.md.\n");
+        "usage: baton-trace [options] FILE          view a recorded trace (- : stdin)\n"
+        "       baton-trace [options] -- COMMAND... start COMMAND (QEMU, baton-sim) and view\n"
+        "                                           its output; keys typed reach its input\n"
+        "       baton-trace [options] --connect HOST:PORT | --connect PATH\n"
+        "                                           attach to QEMU's -serial tcp or unix socket\n"
+        "       baton-trace --batch --script F.lua [--script G.lua...] SOURCE\n"
+        "       baton-trace --export-json OUT.json SOURCE\n"
+        "       baton-trace --dump FILE [--events-only]\n"
+        "options:\n"
+        "  --script F.lua     run a Lua script over the events (repeatable)\n"
+        "  --batch            no screen: run the scripts to the end of the stream; exit\n"
+        "                     0 if every check passed, 1 if one failed, 2 on an error\n"
+        "  --export-json OUT  write the Chrome/Perfetto trace JSON (no screen)\n"
+        "  --record OUT       save the raw stream to OUT as well\n"
+        "  --ascii            ASCII lines and glyphs (also when the locale is not UTF-8)\n"
+        "  --mono             no colours\n"
+        "  --dump FILE        print the events of FILE as text, one per line\n"
+        "  --events-only      (--dump) leave the console text out\n"
+        "  --help             this text\n"
+        "Keys: ? in the viewer. Docs: docs/tracer.md; the format: docs/trace-format.md.\n");
+}
+
+/* The option at argv[*i]; false if it is unknown or lacks its argument. */
+static bool option(struct tr_options *o, int argc, char **argv, int *i, bool *dump)
+{
+    const char *a = argv[*i], *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+    bool takes = true;
+    if (strcmp(a, "--dump") == 0 && v)
+        *dump = true, o->input = v;
+    else if (strcmp(a, "--script") == 0 && v && o->nscripts < TR_SCRIPTS_MAX)
+        o->scripts[o->nscripts++] = v;
+    else if (strcmp(a, "--export-json") == 0 && v)
+        o->export_json = v;
+    else if (strcmp(a, "--record") == 0 && v)
+        o->record = v;
+    else if (strcmp(a, "--connect") == 0 && v)
+        o->connect = v;
+    else {
+        takes = false;
+        if (strcmp(a, "--events-only") == 0)
+            o->events_only = true;
+        else if (strcmp(a, "--batch") == 0)
+            o->batch = true;
+        else if (strcmp(a, "--ascii") == 0)
+            o->ascii = true;
+        else if (strcmp(a, "--mono") == 0 || strcmp(a, "--no-color") == 0)
+            o->mono = true;
+        else if ((a[0] != '-' || strcmp(a, "-") == 0) && !o->input)
+            o->input = a;
+        else
+            return false;
+    }
+    *i += takes;
+    return true;
 }
 
 int main(int argc, char **argv)
 {
     struct tr_options o = { 0 };
-    enum mode mode = MODE_NONE;
+    bool dump = false;
+    setlocale(LC_ALL, "");
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
-            mode = MODE_DUMP;
-            o.input = argv[++i];
-        } else if (strcmp(argv[i], "--events-only") == 0) {
-            o.events_only = true;
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
             return 0;
-        } else {
+        }
+        if (strcmp(argv[i], "--") == 0) {
+            if (i + 1 == argc)
+                break;
+            o.command = argv + i + 1;
+            break;
+        }
+        if (!option(&o, argc, argv, &i, &dump)) {
             fprintf(stderr, "baton-trace: unknown or incomplete option '%s'\n", argv[i]);
             usage(stderr);
             return 2;
         }
     }
-    switch (mode) {
-    case MODE_DUMP:
+    if (dump)
         return tr_dump(&o);
-    default:
+    int sources = !!o.input + !!o.command + !!o.connect;
+    if (sources > 1 || (sources == 0 && isatty(0))) {
+        fprintf(stderr, "baton-trace: give one source: FILE, -, --connect WHERE or -- COMMAND\n");
         usage(stderr);
         return 2;
     }
+    if (o.batch && o.nscripts == 0 && !o.export_json) {
+        fprintf(stderr, "baton-trace: --batch runs scripts: give --script F.lua\n");
+        return 2;
+    }
+    if (o.batch || o.export_json)
+        return tr_batch(&o);
+    return tr_view(&o);
 }

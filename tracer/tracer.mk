@@ -1,5 +1,6 @@
 # tracer.mk - the host side of tracing, included by the top Makefile:
-#   build/bin/baton-trace    the decoder tool (--dump; the viewer later)
+#   build/bin/baton-trace    the viewer, and --batch, --export-json, --dump
+#                            (tracer/viewer.mk: its sources and targets)
 #   build/bin/tracer-tests   Criterion tests: the real kernel/trace.c encoder
 #                            on the host, against the decoder and the model
 #   build/bin/tracer-fuzz    libFuzzer target for the decoder
@@ -14,10 +15,6 @@ TR_KHDRS  := kernel/trace.h kernel/trace_ring.h $(wildcard tests/tracer/host/*.h
 TR_KFLAGS := -Itests/tracer/host -Ikernel
 # Tools: optimised; tests: AddressSanitizer and UBSan (HOSTCFLAGS).
 TR_OPT  := -std=c11 -O2 -g $(WARN) -Iinclude -D_DEFAULT_SOURCE
-
-$(BIN)/baton-trace: $(TR_LIB) tracer/main.c tracer/dump.c $(TR_HDRS)
-	@mkdir -p $(dir $@)
-	$(HOSTCC) $(TR_OPT) -o $@ $(TR_LIB) tracer/main.c tracer/dump.c
 
 # A small ring (64 slots), so that tests overflow it easily.
 TR_TEST_SRC := $(wildcard tests/tracer/test_*.c)
@@ -54,3 +51,6 @@ trace-bench: $(BIN)/tracer-bench
 	$(BIN)/tracer-bench
 
 .PHONY: tracer-tests fuzz-trace fuzz-trace-smoke trace-bench
+
+# baton-trace itself, the viewer's tests and benchmark, make trace
+include tracer/viewer.mk

@@ -1,0 +1,214 @@
+#!/bin/sh
+# run.sh - the viewer's real ncurses screen, driven in tmux (a private tmux
+# server, 160x48): keys go in with send-keys, the screen comes back with
+# capture-pane, and the checks read it as a person would. On recorded
+# traces (tests/viewer/*.bin): task states, a queue depth, time travel,
+# filters, help, views, resize, a deadlock alert, ASCII and monochrome; on
+# a live QEMU run: the demo boots in the viewer, keys typed reach the
+# guest; on the simulator; with a script's panel. Screens are kept in
+# build/viewer-tests/. Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+out=build/viewer-tests
+mkdir -p "$out"
+sock=baton-viewer-$$
+passed=0
+failed=0
+export LC_ALL=C.UTF-8
+# The viewer under ASan and UBSan: a memory error ends it, and the checks
+# of its exit status ("EXIT 0") fail.
+tv=build/bin/baton-trace-asan
+tm() { tmux -L "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null' EXIT
+
+if ! make -s ARCH=rv32 build/rv32/img/demo.elf build/bin/baton-trace-asan build/bin/baton-sim \
+        >"$out/build.log" 2>&1; then
+    cat "$out/build.log"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+# start NAME COMMAND: a session running COMMAND; its exit status shows after it.
+start() {
+    tm new-session -d -s "$1" -x 160 -y 48 "$2; echo EXIT \$?; sleep 600"
+}
+screen() { tm capture-pane -t "$1" -p >"$out/$1.screen"; }
+keys() { n=$1; shift; tm send-keys -t "$n" "$@"; sleep 0.15; }
+text() { n=$1; shift; tm send-keys -t "$n" -l "$@"; sleep 0.15; }
+# wait_for NAME PATTERN [SECONDS]: until a line of the screen matches.
+wait_for() {
+    limit=$(( ${3:-5} * 10 ))
+    i=0
+    while [ $i -lt "$limit" ]; do
+        screen "$1"
+        grep -Eq -- "$2" "$out/$1.screen" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+# expect NAME DESCRIPTION PATTERN [SECONDS]
+expect() {
+    if wait_for "$1" "$3" "${4:-5}"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL viewer/$1: $2 (no /$3/ on the screen):"
+        sed 's/^/    /' "$out/$1.screen"
+    fi
+}
+# expect_not NAME DESCRIPTION PATTERN: the screen, as it is now, lacks it.
+expect_not() {
+    screen "$1"
+    if grep -Eq -- "$3" "$out/$1.screen"; then
+        failed=$((failed + 1))
+        echo "FAIL viewer/$1: $2 (/$3/ is on the screen)"
+    else
+        passed=$((passed + 1))
+    fi
+}
+
+# ---- a recorded trace: the demo in QEMU rv32 ----
+v=demo
+start $v "TERM=tmux-256color $tv tests/viewer/demo-rv32.bin"
+expect $v "every event read" ' events 324  '
+expect $v "following the live end" ' LIVE '
+expect $v "task states" '│ +1 echo +blocked +recv ← any +5 '
+expect $v "a dead task" '│ +5 consumer +dead '
+expect $v "a queue: depth 0, high-water mark 16, full twice" '│ producer +consumer +0 +16 +2 '
+expect $v "a channel" '│ +1 chan_client>chan_s +- '
+expect $v "the console in its pane" '│ chan_client: answer "THIS REQUEST IS LONGER THAN 16 BYTES" '
+expect $v "lanes on the timeline" '│ seed_client +blocked +[─◆]'
+# Time travel: to event 62 (the queue has just filled), then back one by one.
+keys $v / ; text $v '#62' ; keys $v Enter
+expect $v "the cursor went back" ' HISTORY .* #62 '
+expect $v "the queue at the cursor" '│ producer +consumer +16 +16 +1 '
+expect $v "a task at the cursor, with a pending notification" \
+    '│ +5 consumer +blocked +call → producer +4 0x4 +producer '
+for i in $(seq 31); do keys $v , ; done
+expect $v "31 events earlier" ' #31 '
+expect $v "the queue then" '│ producer +consumer +1 +1 +0 '
+keys $v f
+expect $v "f follows live again" ' LIVE .* #324 '
+expect $v "the queue now" '│ producer +consumer +0 +16 +2 '
+# The event list, filtered.
+keys $v 4 ; keys $v '\' ; text $v async-full ; keys $v Enter
+expect $v "a filtered event list" 'Events  filter: async-full \(2\) '
+if [ "$(grep -Ec ' async-full +-> consumer depth 16' "$out/$v.screen")" -eq 2 ]; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAIL viewer/$v: the filter shows 2 async-full events"
+fi
+keys $v '\' ; keys $v BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace Enter
+expect $v "the filter taken off" '│ +324 .* snapshot '
+keys $v '?'
+expect $v "help" 'quit \(stops a program the viewer started\)'
+keys $v x
+expect_not $v "help closed by a key" 'quit \(stops a program'
+keys $v 3 ; keys $v +
+expect $v "the timeline view, zoomed in" 'Timeline from .*/column   '
+keys $v 6
+expect $v "the console view" '─ Console '
+keys $v 1
+tm resize-window -t $v -x 100 -y 30
+expect $v "a smaller terminal" ' events 324 '
+tm resize-window -t $v -x 160 -y 48
+expect $v "back to full size" '─ Tasks ─.*─ Async queues ─'
+keys $v q
+expect $v "q quits" '^EXIT 0'
+
+# ---- a deadlock refused (tests/qemu/ipc_deadlock.manifest) ----
+v=deadlock
+start $v "$tv tests/viewer/deadlock-rv32.bin"
+expect $v "the alert bar" 'DEADLOCK #27 .* refused: a -> b -> a +\(5 alerts'
+keys $v 7
+expect $v "the alerts view" '│ DEADLOCK #6 .* refused: a -> b -> a'
+keys $v Enter ; keys $v 1
+expect $v "Enter goes to the alert" ' HISTORY .* #6 '
+expect $v "who blocks whom then" '│ +2 b +blocked +send → a '
+expect $v "the alert at the cursor" 'DEADLOCK #6 .*\(1 alert:'
+keys $v q
+expect $v "q quits" '^EXIT 0'
+
+# ---- a fault (tests/qemu/ipc_fault.manifest, recorded in baton-sim) ----
+v=fault
+start $v "$tv tests/viewer/fault-sim.bin"
+expect $v "the fault alert names who waited on the task" \
+    'FAULT #90 .* server faulted: pc 0x[0-9a-f]+ address 0x45000000; waiting on it: sender, caller'
+keys $v q
+expect $v "q quits" '^EXIT 0'
+
+# ---- no colours, no UTF-8: TERM=vt100 in the C locale; and --ascii ----
+v=ascii
+start $v "LC_ALL=C TERM=vt100 $tv tests/viewer/demo-rv32.bin"
+expect $v "ASCII boxes" '^\+- Tasks -+\+\+- Async queues -'
+expect $v "ASCII arrows" '\| +1 echo +blocked +recv <- any '
+expect_not $v "no line drawing" '│|─'
+keys $v q
+expect $v "q quits" '^EXIT 0'
+v=ascii2
+start $v "$tv --ascii --mono tests/viewer/deadlock-rv32.bin"
+expect $v "--ascii in a UTF-8 locale" '^\+- Timeline from '
+keys $v q
+expect $v "q quits" '^EXIT 0'
+
+# ---- a script's panel, and its verdict on quitting ----
+v=script
+start $v "$tv --script tracer/scripts/no_deadlock.lua tests/viewer/deadlock-rv32.bin"
+keys $v 8
+expect $v "the script's panel" 'deadlocks refused: 5'
+expect $v "its failures" 'no_deadlock.lua: event #6: a.s operation refused'
+keys $v q
+expect $v "the verdict when the viewer quits" 'verdict: fail \(5 failures\)'
+expect $v "and the exit status" '^EXIT 1'
+
+# ---- the simulator under the viewer ----
+v=sim
+start $v "$tv -- build/bin/baton-sim --trace all tests/qemu/ipc_deadlock.manifest"
+expect $v "the simulator's trace" '^ baton-trace sim ' 10
+expect $v "its deadlock alert" 'DEADLOCK #.* refused: a -> b -> a'
+expect $v "its console" '\[baton\] all tasks finished' 10
+expect $v "the program's end" ' exited: build/bin/baton-sim '
+keys $v q
+expect $v "q quits" '^EXIT 0'
+
+# ---- live: QEMU started by the viewer, keys typed into the guest ----
+v=live
+start $v "BATON_TIMEOUT=60 $tv -- sh scripts/qemu.sh rv32 build/rv32/img/demo.elf -append trace=all"
+expect $v "the demo boots in the viewer" '│ \[7\] received a async message! ' 20
+expect $v "QEMU runs" ' running: sh scripts/qemu.sh rv32 '
+expect $v "live task states" '│ +7 seed_client +blocked +recv ← any ' 10
+expect $v "a live queue" '│ producer +consumer +0 +16 +2 ' 10
+keys $v i ; text $v hello ; keys $v Enter ; keys $v C-]
+expect $v "typed keys reach the guest" 'echo: you typed "hello"' 10
+expect $v "the echo task's interrupt, traced" 'echo +notify-deliver +from kernel bits 0x2'
+keys $v g
+expect $v "time travel on a live run" ' HISTORY .* #1 '
+expect $v "the state at the first event" '│ +1 echo +ready '
+keys $v f
+expect $v "back to live" ' LIVE '
+keys $v q
+expect $v "q stops QEMU and quits" '^EXIT 0' 10
+
+# ---- attached to QEMU's serial socket, late, tracing off: T turns it on ----
+v=socket
+port=$(sh scripts/freeport.sh)
+# QEMU under timeout directly (timeout passes our kill on to QEMU).
+timeout 30 qemu-system-riscv32 -machine virt -bios none -m 128M -display none \
+    -monitor none -kernel build/rv32/img/demo.elf -serial "tcp::$port,server=on,wait=off" \
+    </dev/null >"$out/socket-qemu.log" 2>&1 &
+qemu=$!
+sleep 2
+start $v "$tv --connect localhost:$port"
+expect $v "attached, nothing traced yet" " events 0 .*localhost:$port"
+keys $v T
+expect $v "the host command switched tracing on" '│ +1 +[+.0-9a-z]+ +host +mask +0x1ff' 10
+expect $v "names learnt from the metadata" '│ +7 seed_client +blocked +recv ← any ' 10
+keys $v q
+expect $v "q quits" '^EXIT 0'
+kill "$qemu" 2>/dev/null
+wait "$qemu" 2>/dev/null
+
+echo "viewer: screens in $out/*.screen"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

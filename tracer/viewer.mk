@@ -1,0 +1,61 @@
+# viewer.mk - the viewer half of baton-trace (docs/tracer.md), included by
+# tracer/tracer.mk: the session (the model plus the timeline's index, queue
+# histories, console lines), Lua scripts, the JSON export, the sources,
+# and the ncurses screen. Debian's liblua5.4 and ncursesw, by pkg-config.
+#   make trace ARCH=...         the demo in QEMU with tracing on, in the viewer
+#   make trace-record ARCH=...  the same without a screen, saved to build/ARCH/trace.bin
+#   make viewer-tests           Criterion: the view model, the Lua API, the export
+#   make viewer-bench           ingest rate, redraw time, memory per event
+
+TV_CORE := tracer/session.c tracer/lanes.c tracer/queues.c tracer/console.c \
+           tracer/match.c tracer/json.c tracer/script.c tracer/script_api.c tracer/source.c
+TV_UI   := tracer/view.c tracer/view_draw.c tracer/view_tasks.c tracer/view_timeline.c \
+           tracer/view_events.c tracer/modes.c
+TV_CFLAGS := $(shell pkg-config --cflags ncursesw lua5.4 2>/dev/null)
+TV_LIBS   := $(shell pkg-config --libs ncursesw lua5.4 2>/dev/null) -lm
+
+$(BIN)/baton-trace: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) -o $@ $(TR_LIB) $(TV_CORE) $(TV_UI) \
+	    tracer/main.c tracer/dump.c $(TV_LIBS)
+
+# The same under AddressSanitizer and UBSan, for the screen's tests (tmux).
+$(BIN)/baton-trace-asan: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -fno-sanitize-recover=undefined $(TV_CFLAGS) -o $@ $(TR_LIB) \
+	    $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TV_LIBS)
+
+# The model, the Lua API and the export, under AddressSanitizer and UBSan.
+TV_TEST_SRC := $(wildcard tests/viewer/test_*.c)
+$(BIN)/viewer-tests: $(TV_TEST_SRC) tests/viewer/viewer_test.h $(TR_LIB) $(TV_CORE) $(TR_HDRS) | deps
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) $(TV_CFLAGS) -Itracer -o $@ $(TV_TEST_SRC) $(TR_LIB) $(TV_CORE) \
+	    -lcriterion $(TV_LIBS)
+viewer-tests: $(BIN)/viewer-tests
+	$(BIN)/viewer-tests --jobs 2
+.PHONY: viewer-tests
+
+# ---- QEMU under the viewer; recording a trace ---------------------------------
+# MANIFEST picks the image (demo by default), TRACE_BOOTARGS the boot
+# argument (trace=all), TRACE_QEMU extra QEMU options (-icount shift=0 makes
+# timestamps count guest instructions), TRACE_SECONDS the recording's limit.
+TRACE_BOOTARGS ?= trace=all
+TRACE_QEMU     ?=
+TRACE_SECONDS  ?= 10
+TRACE_OUT      ?= $(B)/trace.bin
+trace: $(B)/img/$(MANIFEST).elf $(BIN)/baton-trace
+	$(BIN)/baton-trace -- sh scripts/qemu.sh $(ARCH) $< -append "$(TRACE_BOOTARGS)" $(TRACE_QEMU)
+trace-record: $(B)/img/$(MANIFEST).elf $(BIN)/baton-trace
+	TRACE_BOOTARGS="$(TRACE_BOOTARGS)" sh scripts/trace-record.sh $(ARCH) $< $(TRACE_OUT) \
+	    $(TRACE_SECONDS) $(TRACE_QEMU)
+.PHONY: trace trace-record
+
+# ---- make bench: the viewer's figures ---------------------------------------------
+$(BIN)/viewer-bench: tests/viewer/bench.c $(TR_LIB) $(TV_CORE) $(TV_UI) $(TR_KERNEL) \
+		$(TR_HDRS) $(TR_KHDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) $(TR_KFLAGS) -Itracer -o $@ tests/viewer/bench.c \
+	    $(TR_LIB) $(TV_CORE) $(TV_UI) $(TR_KERNEL) $(TV_LIBS)
+viewer-bench: $(BIN)/viewer-bench
+	$(BIN)/viewer-bench
+.PHONY: viewer-bench
