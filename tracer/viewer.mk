@@ -14,7 +14,7 @@ TV_UI   := tracer/view.c tracer/view_draw.c tracer/view_tasks.c tracer/view_time
 TV_CFLAGS := $(shell pkg-config --cflags ncursesw lua5.4 2>/dev/null)
 TV_LIBS   := $(shell pkg-config --libs ncursesw lua5.4 2>/dev/null) -lm
 
-$(BIN)/baton-trace: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS)
+$(BIN)/baton-trace: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS) | deps
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) -o $@ $(TR_LIB) $(TV_CORE) $(TV_UI) \
 	    tracer/main.c tracer/dump.c $(TV_LIBS)
