@@ -87,8 +87,12 @@ static struct arch_frame *stack_setup(void *kstack_top, unsigned char **bottom)
     if (i == nkstacks && nkstacks <= TASK_MAX)
         kstacks_seen[nkstacks++] = *bottom;
     sim_asan_unpoison(*bottom, KSTACK_SIZE);
+    /* The frame takes a multiple of 16 bytes, so that the stack below it,
+     * where sim_syscall_entry calls into C, is aligned as the x86-64 ABI
+     * wants (-O2 code stores SSE registers to it with movaps). */
+    size_t fsize = (sizeof(struct arch_frame) + 15) & ~(size_t)15;
     struct arch_frame *f = (struct arch_frame *)
-        (((uintptr_t)kstack_top & ~(uintptr_t)15) - sizeof(struct arch_frame));
+        (((uintptr_t)kstack_top & ~(uintptr_t)15) - fsize);
     memset(*bottom, STACK_PAINT, (size_t)((unsigned char *)f - *bottom));
     memset(f, 0, sizeof(*f));
     return f;
