@@ -143,3 +143,4 @@ unit-tests: $(BIN)/unit-tests
 .PHONY: unit-tests
 
 include sim/sim.mk     # the host simulator: make sim, make sim-tests (docs/sim.md)
+include sim/fuzz/fuzz.mk # the kernel fuzzer: make fuzz (docs/sim.md)
