@@ -52,3 +52,6 @@ fuzz: $(BIN)/baton-fuzz
 	    -artifact_prefix=build/fuzz/ -print_final_stats=1 $(FUZZ_CORPUS)
 fuzz-sim-test: $(BIN)/baton-fuzz
 	sh tests/fuzz/sim.sh
+# What the fuzz flavour compiles with is in these files too.
+$(patsubst %,$(SIM_B)/fuzz/k/%.o,$(SIM_KSRC)) \
+$(patsubst %,$(SIM_B)/fuzz/s/%.o,$(SIM_SSRC) $(FZ_SRC)): sim/fuzz/nocov.txt sim/fuzz/fuzz.mk
