@@ -182,3 +182,4 @@ unit-tests: $(BIN)/unit-tests
 include sim/sim.mk     # the host simulator: make sim, make sim-tests (docs/sim.md)
 # ---- tracing: the host decoder, its tests, fuzzer and benchmark ----------------
 include tracer/tracer.mk
+include sim/fuzz/fuzz.mk # the kernel fuzzer: make fuzz (docs/sim.md)

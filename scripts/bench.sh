@@ -9,6 +9,7 @@
 # round-trip loop, so the ring overflows: that figure includes the overflow
 # accounting (LOST records), as a busy system would see it.
 # ARCH "host" is the host programs' figures (the trace decoder, the viewer).
+# With "host" also come the simulator's wall-clock figures (bench-sim.sh).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 status=0
@@ -31,6 +32,8 @@ for arch in ${*:-rv32 i386 host}; do
     if [ "$arch" = host ]; then
         make -s build/bin/tracer-bench && build/bin/tracer-bench || status=1
         make -s build/bin/viewer-bench && build/bin/viewer-bench || status=1
+        # The simulator: round trips per second, its speed against QEMU.
+        sh scripts/bench-sim.sh rv32 i386 || status=1
         continue
     fi
     b=build/$arch

@@ -51,8 +51,11 @@ struct arch_task {
 
 /* One address space: a software two-level table, like Sv32 (sim/vm.c). */
 struct arch_vm {
-    uint32_t *root;     /* 1024 entries, each a leaf table or 0 */
-    uint64_t gen;       /* changes whenever a mapping does (sim/window.c) */
+    uint32_t *root;         /* 1024 entries, each a leaf table or 0 */
+    uint64_t gen;           /* changes whenever a mapping does (sim/window.c) */
+    int window_slot;        /* its protection key slot, if it still has it */
+    unsigned stack_zero;    /* bit p: its user stack page p is all zeros */
+    unsigned stack_hot;     /* bit p: its user code wrote stack page p */
 };
 
 #endif

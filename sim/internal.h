@@ -73,15 +73,33 @@ void sim_tasks_reset(void);
 void sim_syscall(uint32_t slots[7], uint64_t pc);          /* from switch.S */
 noreturn void sim_user_fault(const char *what, uint64_t pc, uint64_t addr);
 
-/* sim/mem.c: physical memory and the user window */
+/* sim/mem.c: physical memory; the window's one primitive */
 void sim_mem_init(void);
 void sim_mem_reset(void);                  /* the window shows nothing */
-void sim_window_sync(struct arch_vm *vm);  /* the window shows vm */
 uintptr_t sim_phys_base(void);
+void sim_window_map(uintptr_t va, size_t npages, uint32_t e, int pkey);
+noreturn void sim_die(const char *what);   /* a host call failed: exit */
 
-/* sim/vm.c: the physical page of a table entry; region vpn1's leaf table */
+/* sim/window.c: the user window shows the current address space */
+void sim_window_init(void);
+void sim_window_reset(void);
+void sim_window_sync(struct arch_vm *vm);  /* before user code runs */
+void sim_window_forget(struct arch_vm *vm);   /* vm is destroyed */
+
+/* sim/ustack.c: the user stack, the same addresses in every task */
+#define SIM_USTACK_LO    (USER_STACK_TOP - USER_STACK_SIZE)
+#define SIM_USTACK_PAGES (USER_STACK_SIZE / PAGE_SIZE)
+void sim_ustack_show(struct arch_vm *vm);     /* before vm's user code runs */
+void sim_ustack_lend(struct arch_vm *vm, uintptr_t va);   /* the kernel looks */
+bool sim_ustack_write_fault(uintptr_t addr);  /* from the fault handler */
+void sim_ustack_drop(struct arch_vm *vm);     /* its task dies (NULL: current) */
+void sim_ustack_reset(void);
+
+/* sim/vm.c: the physical page of a table entry; region vpn1's leaf table;
+ * the leaf entry of va (0: none), looked at without lending it */
 uintptr_t sim_entry_pa(uint32_t e);
 uint32_t *sim_vm_leaf(struct arch_vm *vm, unsigned vpn1);
+uint32_t sim_vm_entry(struct arch_vm *vm, uintptr_t va);
 
 /* sim/program.c */
 void sim_programs_init(void);

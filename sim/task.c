@@ -46,11 +46,16 @@ void sim_switch_to(uint64_t *save_sp, uint64_t new_sp, const void *bottom,
 /* ---- Kernel stacks ------------------------------------------------------- */
 
 /* How deep a painted stack has been used: its bytes from the bottom up that
- * still hold the paint were never touched. Reads poisoned frames: no ASan. */
+ * still hold the paint were never touched (counted a word at a time, then
+ * byte by byte). Reads poisoned frames: no ASan. */
 __attribute__((no_sanitize("address")))
 static size_t stack_used(const unsigned char *bottom)
 {
+    typedef uint64_t __attribute__((may_alias)) word;
+    const uint64_t paint = 0x0101010101010101ull * STACK_PAINT;
     size_t untouched = 0;
+    while (untouched + 8 <= KSTACK_SIZE && *(const word *)(bottom + untouched) == paint)
+        untouched += 8;
     while (untouched < KSTACK_SIZE && bottom[untouched] == STACK_PAINT)
         untouched++;
     return KSTACK_SIZE - untouched;
@@ -87,8 +92,12 @@ static struct arch_frame *stack_setup(void *kstack_top, unsigned char **bottom)
     if (i == nkstacks && nkstacks <= TASK_MAX)
         kstacks_seen[nkstacks++] = *bottom;
     sim_asan_unpoison(*bottom, KSTACK_SIZE);
+    /* The frame takes a multiple of 16 bytes, so that the stack below it,
+     * where sim_syscall_entry calls into C, is aligned as the x86-64 ABI
+     * wants (-O2 code stores SSE registers to it with movaps). */
+    size_t fsize = (sizeof(struct arch_frame) + 15) & ~(size_t)15;
     struct arch_frame *f = (struct arch_frame *)
-        (((uintptr_t)kstack_top & ~(uintptr_t)15) - sizeof(struct arch_frame));
+        (((uintptr_t)kstack_top & ~(uintptr_t)15) - fsize);
     memset(*bottom, STACK_PAINT, (size_t)((unsigned char *)f - *bottom));
     memset(f, 0, sizeof(*f));
     return f;
@@ -162,23 +171,26 @@ uintptr_t arch_frame_pc(const struct arch_frame *f)
 static bool slots_ok(uintptr_t va)
 {
     uintptr_t last = va + 7 * sizeof(uint32_t) - 1;
-    unsigned f1 = 0, f2 = 0;
+    unsigned need = SIM_E_VALID | VM_USER | VM_WRITE;
+    /* sim_vm_entry, not arch_vm_lookup: the slots are read in the window. */
     return va >= USER_BASE && last < USER_END && sim.want_vm &&
-           arch_vm_lookup(sim.want_vm, va & ~(uintptr_t)(PAGE_SIZE - 1), &f1) &&
-           arch_vm_lookup(sim.want_vm, last & ~(uintptr_t)(PAGE_SIZE - 1), &f2) &&
-           (f1 & f2 & (VM_USER | VM_WRITE)) == (VM_USER | VM_WRITE);
+           (sim_vm_entry(sim.want_vm, va) & need) == need &&
+           (sim_vm_entry(sim.want_vm, last) & need) == need;
 }
 
 /* The trap handler of a system call, on the task's kernel stack (called by
  * sim_syscall_entry). The window shows this task's memory on the way in,
  * and again, after sim_window_sync, on the way out: only then are slots
- * read and written. In between, other tasks may run. */
+ * read and written. In between, other tasks may run. The kernel reaches
+ * the task's memory through its pages (arch_vm_lookup), not the window. */
 void sim_syscall(uint32_t slots[7], uint64_t pc)
 {
     struct arch_task *at = sim.cur;
     struct arch_frame *f = at->frame;
-    if (!slots_ok((uintptr_t)slots))
+    if (!slots_ok((uintptr_t)slots)) {
+        sim_ustack_drop(NULL);
         trap_user_fault("bad system call slots", pc, (uintptr_t)slots);
+    }
     memcpy(f->slot, slots, sizeof(f->slot));
     f->pc = pc;
     at->syscall = f->slot[0];
@@ -194,5 +206,6 @@ void sim_syscall(uint32_t slots[7], uint64_t pc)
  * stack, as a trap would. */
 noreturn void sim_user_fault(const char *what, uint64_t pc, uint64_t addr)
 {
+    sim_ustack_drop(NULL);
     trap_user_fault(what, (uintptr_t)pc, (uintptr_t)addr);
 }

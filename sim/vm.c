@@ -30,6 +30,7 @@ static void changed(struct arch_vm *vm)
 {
     static uint64_t counter;
     vm->gen = ++counter;
+    vm->stack_zero = 0;           /* pages may have come or gone: unknown */
 }
 
 error_t arch_vm_init(struct arch_vm *vm)
@@ -37,6 +38,7 @@ error_t arch_vm_init(struct arch_vm *vm)
     uintptr_t root = page_alloc();
     if (!root)
         return ERR_NO_MEMORY;
+    vm->stack_hot = 0;
     vm->root = (uint32_t *)root;   /* zeroed: nothing mapped, not even the
                                       kernel, which user code cannot see */
     changed(vm);
@@ -89,18 +91,29 @@ uintptr_t arch_vm_unmap(struct arch_vm *vm, uintptr_t va)
     return pa;
 }
 
-uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags)
+uint32_t sim_vm_entry(struct arch_vm *vm, uintptr_t va)
 {
     uint32_t *e = walk(vm, va, false);
-    if (!e || !(*e & E_VALID))
+    return e && (*e & E_VALID) ? *e : 0;
+}
+
+/* The kernel's way to user memory. A page of the user stack is "lent"
+ * to it: sim/ustack.c makes the page hold what user code wrote there. */
+uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags)
+{
+    uint32_t e = sim_vm_entry(vm, va);
+    if (!e)
         return 0;
+    if (va >= SIM_USTACK_LO && va < SIM_USTACK_LO + SIM_USTACK_PAGES * PAGE_SIZE)
+        sim_ustack_lend(vm, va);
     if (flags)
-        *flags = *e & E_FLAGS;
-    return sim_entry_pa(*e);
+        *flags = e & E_FLAGS;
+    return sim_entry_pa(e);
 }
 
 void arch_vm_destroy(struct arch_vm *vm)
 {
+    sim_window_forget(vm);        /* its pages leave the window */
     if (sim.want_vm == vm)
         sim.want_vm = NULL;       /* show nothing rather than freed tables */
     for (unsigned i = 0; i < 1024; i++)

@@ -1,0 +1,470 @@
+/* build.c (fuzz) - the operations handed to driver tasks: sim_fuzz_hello
+ * and sim_fuzz_next, called by the driver on its user stack. Each builder
+ * takes its arguments from the input (ops.c), writes tagged messages into
+ * the task's buffers, and notes what the result must be: must_fail when
+ * the arguments are ones the kernel has to refuse, whatever else happens. */
+#include <string.h>
+#include "fuzz_int.h"
+#include "internal.h"
+
+#define STACK_BOTTOM (USER_STACK_TOP - USER_STACK_SIZE)
+#define STACK_CANARY (STACK_BOTTOM + 64)
+
+static bool live(int id)
+{
+    return id > 0 && id < TASK_MAX && task_lookup(id) != NULL;
+}
+
+/* A peer the kernel must refuse: itself, the kernel, gone or never there.
+ * (A live one may still die before the call runs: no prediction then.) */
+static bool bad_peer(const struct fz_task *t, int id)
+{
+    return id == (int)(t - fz.task) || !live(id);
+}
+
+static int id_of(const struct fz_task *t)
+{
+    return (int)(t - fz.task);
+}
+
+/* ---- Messages ------------------------------------------------------------------ */
+
+static bool bad_ipc_flags(unsigned flags, int dst, int src)
+{
+    bool send = flags & IPC_SEND, recv = flags & IPC_RECV;
+    return (flags & ~(unsigned)(IPC_SEND | IPC_RECV | IPC_NOBLOCK | IPC_REPLY)) ||
+           (!send && !recv) || (send && recv && src != dst) ||
+           ((flags & IPC_REPLY) && (!send || recv));
+}
+
+static void build_ipc(struct fz_task *t, struct fz_pending *p, int dst, int src,
+                      unsigned flags)
+{
+    bool send = flags & IPC_SEND, recv = flags & IPC_RECV;
+    p->what = FZW_IPC;
+    p->sysno = SYS_IPC;
+    p->flags = flags;
+    p->peer = send ? dst : src;
+    p->buf = fz_pick_pointer(t, sizeof(struct message), recv,
+                             fz_msg_slot(t, fz_byte()), &p->cls);
+    if (p->buf % sizeof(struct message))
+        p->cls = FZ_BAD;          /* a message must be aligned to its size */
+    p->must_fail = p->cls == FZ_BAD || (recv && p->cls != FZ_RW) ||
+                   bad_ipc_flags(flags, dst, src) || (send && bad_peer(t, dst)) ||
+                   (recv && src != IPC_ANY && bad_peer(t, src));
+    if (send && p->cls == FZ_RW) {
+        p->tag = fz_new_tag(t, false, dst, recv, 0);
+        fz_tag_message((struct message *)(uintptr_t)p->buf, p->tag, id_of(t));
+    } else if (send && dst > 0 && dst < TASK_MAX) {
+        fz.untagged_sent[dst]++;  /* read-only data: no tag to check */
+    }
+    uint32_t a[6] = { (uint32_t)dst, (uint32_t)src, p->buf, flags };
+    memcpy(p->a, a, sizeof(a));
+}
+
+static void build_message_op(struct fz_task *t, struct fz_pending *p, int kind)
+{
+    static const enum fz_want wants[] = { FZ_RECEIVER, FZ_SENDER, FZ_RECEIVER,
+                                          FZ_CALLER, FZ_ANYONE };
+    int peer = fz_pick_peer(t, wants[kind]);
+    uint8_t v = fz_byte();
+    unsigned noblock = v % 4 == 0 ? IPC_NOBLOCK : 0;
+    switch (kind) {
+    case 0: build_ipc(t, p, peer, 0, IPC_SEND | noblock); break;
+    case 1:                       /* from anyone, half the time */
+        build_ipc(t, p, 0, v & 4 ? IPC_ANY : peer, IPC_RECV | noblock);
+        break;
+    case 2: build_ipc(t, p, peer, peer, IPC_SEND | IPC_RECV); break;
+    case 3:                       /* a reply, to a caller if one waits */
+        if (v & 4 && t->last_src)
+            peer = t->last_src;
+        build_ipc(t, p, peer, 0, IPC_SEND | IPC_REPLY | IPC_NOBLOCK);
+        break;
+    default:                      /* anything at all, garbage bits too */
+        build_ipc(t, p, peer, fz_pick_task(t), fz_byte());
+        break;
+    }
+}
+
+/* ---- Notifications ------------------------------------------------------------- */
+
+static void build_notify(struct fz_task *t, struct fz_pending *p)
+{
+    int dst = fz_pick_task(t);
+    uint8_t v = fz_byte();
+    uint32_t bits = v % 4 == 0 ? 0 : v % 4 == 1 ? fz_word() : NOTIFY_USER(v % 24);
+    p->what = FZW_NOTIFY;
+    p->sysno = SYS_NOTIFY;
+    p->peer = dst;
+    p->bits = bits;
+    p->must_fail = bits == 0 || !live(dst);
+    if (bits && dst > 0 && dst < TASK_MAX) {
+        fz.notify_issued[dst][id_of(t)] |= bits;
+        p->consumed0 = fz.notify_consumed[dst][id_of(t)];
+    }
+    p->a[0] = (uint32_t)dst;
+    p->a[1] = bits;
+}
+
+static void build_notify_rcv(struct fz_task *t, struct fz_pending *p)
+{
+    uint8_t v = fz_byte();
+    int from = v % 4 == 0 ? (int)(v / 4) % 40 - 4 : fz_pick_task(t);
+    p->what = FZW_NOTIFY_RCV;
+    p->sysno = SYS_NOTIFY_RCV;
+    p->peer = from;
+    p->must_fail = from < 0 || from >= TASK_MAX;
+    p->a[0] = (uint32_t)from;
+}
+
+/* ---- Channels ---------------------------------------------------------------------- */
+
+/* One of t's handles, those of direction want first (-1: any). */
+static int own_handle(const struct fz_task *t, uint8_t v, int want)
+{
+    int match[CHANNEL_HANDLES], n = 0;
+    for (int i = 0; i < t->nends; i++)
+        if (want < 0 || t->end[i].dir == want)
+            match[n++] = t->end[i].value;
+    if (n && v & 0x80)
+        return match[v % n];
+    return t->end[v % t->nends].value;
+}
+
+/* A handle cell holding one of t's handles or a number that is none, and a
+ * pointer to it (or a bad pointer). Sets p->handle, p->port (-1 if the
+ * handle is not one of t's ends, as far as the harness can tell). */
+static void pick_handle(struct fz_task *t, struct fz_pending *p, enum fz_class *cls,
+                        int *dir, int want)
+{
+    static const uint32_t odd[] = { 0, 0xffffffffu, 9, 8, 1, 2, 0x7fffffff, 0x80000000u };
+    uint8_t v = fz_byte();
+    int value = v % 8 != 7 && t->nends ? own_handle(t, fz_byte(), want)
+                                       : (int)odd[(v / 8) % 8];
+    uint32_t cell = t->area + (uint32_t)offsetof(struct fz_area, cell) +
+                    (v / 32) % FZ_CELLS * (uint32_t)sizeof(channel_handle);
+    uint32_t ptr = fz_pick_pointer(t, sizeof(channel_handle), false, cell, cls);
+    if (*cls == FZ_RW)
+        memcpy((void *)(uintptr_t)ptr, &value, sizeof(value));
+    else if (*cls == FZ_RO)
+        memcpy(&value, (const void *)(uintptr_t)ptr, sizeof(value));
+    p->handle = value;
+    p->port = -1;
+    *dir = -1;
+    for (int i = 0; i < t->nends; i++) {
+        if (t->end[i].value == value) {
+            p->port = t->end[i].port;
+            *dir = t->end[i].dir;
+        }
+    }
+    p->a[0] = ptr;
+}
+
+/* A port t was granted (in a direction), mostly; else any number. */
+static void pick_port(const struct fz_task *t, uint32_t *port, uint32_t *dir, int force)
+{
+    static const uint32_t ports[] = { 0, 1, 2, 3, 4, 31, 32, 0xffffffffu };
+    static const uint32_t dirs[] = { 0, 1, 2, 0xffffffffu };
+    uint8_t v = fz_byte();
+    *dir = force >= 0 ? (uint32_t)force : v & 1;
+    uint32_t granted = *dir == CHANNEL_SEND ? t->send_ports : t->recv_ports;
+    if (v < 192 && granted) {
+        int n = 0, pick = (v >> 1) % __builtin_popcount(granted);
+        for (*port = 0; *port < 32; (*port)++)
+            if (granted & (1u << *port) && n++ == pick)
+                return;
+    }
+    *port = ports[v % 8];
+    *dir = dirs[(v >> 3) % 4];
+}
+
+static void build_open(struct fz_task *t, struct fz_pending *p, int force)
+{
+    uint32_t port, dir;
+    pick_port(t, &port, &dir, force);
+    uint32_t cell = t->area + (uint32_t)offsetof(struct fz_area, cell) +
+                    fz_byte() % FZ_CELLS * (uint32_t)sizeof(channel_handle);
+    p->what = FZW_OPEN;
+    p->sysno = SYS_CHANNEL_OPEN;
+    p->buf = fz_pick_pointer(t, sizeof(channel_handle), true, cell, &p->cls);
+    uint32_t granted = dir == CHANNEL_SEND ? t->send_ports : t->recv_ports;
+    p->must_fail = port >= CHANNEL_PORTS || dir > 1 || p->cls != FZ_RW ||
+                   !(granted & (1u << (port % 32)));
+    p->port = (int)port;
+    uint32_t a[3] = { port, dir, p->buf };
+    memcpy(p->a, a, sizeof(a));
+}
+
+static void build_close(struct fz_task *t, struct fz_pending *p)
+{
+    enum fz_class cls;
+    int dir;
+    p->what = FZW_CLOSE;
+    p->sysno = SYS_CHANNEL_CLOSE;
+    pick_handle(t, p, &cls, &dir, -1);
+    p->size = (uint32_t)dir;
+    p->must_fail = cls == FZ_BAD || (cls != FZ_UNKNOWN && p->port < 0);
+}
+
+/* Does t hold an end of direction dir? Without one, a channel operation
+ * mostly opens one first (a send or receive on no handle teaches little). */
+static bool has_end(const struct fz_task *t, int dir)
+{
+    for (int i = 0; i < t->nends; i++)
+        if (t->end[i].dir == dir)
+            return true;
+    return false;
+}
+
+static void build_chan_send(struct fz_task *t, struct fz_pending *p)
+{
+    enum fz_class hcls;
+    int dir;
+    p->what = FZW_CHAN_SEND;
+    p->sysno = SYS_CHANNEL_SEND;
+    pick_handle(t, p, &hcls, &dir, CHANNEL_SEND);
+    uint32_t size = fz_byte() & 1 ? FZ_PICK(fz_sizes) : fz_byte();
+    p->size = size;
+    p->a[1] = size;
+    bool tagged = size >= 8 && size <= CHANNEL_SHM_MAX;
+    if (size <= CHANNEL_FAST_MAX) {           /* the data rides in registers */
+        uint8_t bytes[16];
+        for (int i = 0; i < 16; i++)
+            bytes[i] = fz_byte();
+        if (tagged) {
+            p->tag = fz_new_tag(t, true, p->port, false, size);
+            fz_tag_bytes(bytes, size, p->tag);
+        }
+        memcpy(&p->a[2], bytes, sizeof(bytes));
+        p->cls = FZ_RW;
+    } else {
+        uint32_t off = fz_byte() % 3 * 2048;
+        uint32_t good = fz_data_buf(t) + (off + size <= FZ_DATA ? off : 0);
+        p->buf = fz_pick_pointer(t, size, false, good, &p->cls);
+        if (tagged && p->cls == FZ_RW) {
+            p->tag = fz_new_tag(t, true, p->port, false, size);
+            fz_tag_bytes((uint8_t *)(uintptr_t)p->buf, size, p->tag);
+        } else if (tagged && p->port >= 0) {
+            fz.untagged_chan_sent++;     /* read-only data: no tag */
+        }
+        p->a[2] = p->buf;
+    }
+    p->must_fail = hcls == FZ_BAD || (hcls != FZ_UNKNOWN && p->port < 0) ||
+                   (p->port >= 0 && dir != CHANNEL_SEND) || size > CHANNEL_SHM_MAX ||
+                   (size > CHANNEL_FAST_MAX && p->cls == FZ_BAD);
+}
+
+static void build_chan_recv(struct fz_task *t, struct fz_pending *p)
+{
+    enum fz_class hcls;
+    int dir;
+    p->what = FZW_CHAN_RECV;
+    p->sysno = SYS_CHANNEL_RECV;
+    pick_handle(t, p, &hcls, &dir, CHANNEL_RECEIVE);
+    uint32_t size = fz_byte() & 1 ? FZ_PICK(fz_sizes) : fz_byte();
+    p->size = size;
+    p->buf = fz_pick_pointer(t, size, true, fz_data_buf(t), &p->cls);
+    p->a[1] = p->buf;
+    p->a[2] = size;
+    p->must_fail = hcls == FZ_BAD || (hcls != FZ_UNKNOWN && p->port < 0) ||
+                   (p->port >= 0 && dir != CHANNEL_RECEIVE) ||
+                   (size > 0 && (p->cls == FZ_BAD || p->cls == FZ_RO));
+}
+
+/* A send or a receive on a channel, or first the opening of an end. */
+static void build_channel_io(struct fz_task *t, struct fz_pending *p, int dir)
+{
+    if (!has_end(t, dir) && fz_byte() < 160)
+        build_open(t, p, dir);
+    else if (dir == CHANNEL_SEND)
+        build_chan_send(t, p);
+    else
+        build_chan_recv(t, p);
+}
+
+/* ---- Everything else -------------------------------------------------------------- */
+
+static void build_console(struct fz_task *t, struct fz_pending *p, bool read)
+{
+    static const uint32_t lens[] = { 0, 1, 16, 48, 4096, 4097, 0xffffffffu };
+    uint32_t len = FZ_PICK(lens);
+    if (read && len > 16)
+        len = len == 0xffffffffu ? len : 16;
+    p->what = FZW_CONSOLE;
+    p->sysno = read ? SYS_CONSOLE_READ : SYS_CONSOLE_WRITE;
+    p->buf = fz_pick_pointer(t, len, read, fz_data_buf(t), &p->cls);
+    p->size = len;
+    p->must_fail = (!read && len > CONSOLE_WRITE_MAX) ||
+                   (len > 0 && (p->cls == FZ_BAD || (read && p->cls != FZ_RW)));
+    p->a[0] = p->buf;
+    p->a[1] = len;
+}
+
+/* A system call with no memory arguments: most simply run; a few numbers
+ * that are no system call kill the task (FZW_RAW). */
+static void build_simple(struct fz_task *t, struct fz_pending *p, int kind)
+{
+    static const uint32_t kinds[] = { KOBJ_PAGES, KOBJ_TASKS, KOBJ_CHANNELS,
+                                      KOBJ_QUEUED, KOBJ_KINDS, 0xffffffffu };
+    static const uint32_t ms[] = { 0, 1, 10, 25, 100 };
+    static const uint32_t bad[] = { 0, 9, 15, 19, 24, 100, 255, 0xffffffffu };
+    static const uint32_t irqs[] = { 0, 0, 1, 0xffffffffu };
+    static const uint32_t misc[] = { SYS_YIELD, SYS_TASK_SELF, SYS_UPTIME };
+    p->what = FZW_OTHER;
+    switch (kind) {
+    case 0: p->sysno = SYS_KOBJECTS; p->what = FZW_KOBJ;
+            p->a[0] = FZ_PICK(kinds); p->must_fail = p->a[0] >= KOBJ_KINDS; break;
+    case 1: p->sysno = SYS_TIMER_SET; p->a[0] = FZ_PICK(ms); break;
+    case 2: p->sysno = SYS_SLEEP; p->a[0] = FZ_PICK(ms) % 50; break;
+    case 3: p->sysno = SYS_IRQ_ACQUIRE; p->a[0] = FZ_PICK(irqs);
+            p->must_fail = p->a[0] != IRQ_UART || !(t->irqs & 1); break;
+    case 4: p->sysno = FZ_PICK(bad); p->what = FZW_RAW;
+            for (int i = 0; i < 6; i++)
+                p->a[i] = fz_word();
+            break;
+    case 5: p->sysno = SYS_EXIT; p->what = FZW_EXIT;
+            p->a[0] = (uint32_t)(fz_byte() - 128); break;
+    default: p->sysno = FZ_PICK(misc); break;
+    }
+}
+
+/* A load or a store by user code: to its own memory it must work; to
+ * memory it does not have (another task's, the kernel's, nothing) it must
+ * fault, which kills the task. */
+static void build_access(struct fz_task *t, struct fz_op *op, struct fz_pending *p,
+                         bool write)
+{
+    uint8_t v = fz_byte();
+    uint32_t a;
+    switch (v % 10) {
+    case 0:  a = t->area + (uint32_t)offsetof(struct fz_area, pad); break;
+    case 1:  a = t->ro; break;
+    case 2:  a = 0; break;
+    case 3:  a = fz_other_program(t); break;
+    case 4:  a = STACK_BOTTOM - 4; break;
+    case 5:  a = USER_SHM_BASE + (v / 16 % FZ_PORTS) * PAGE_SIZE; break;
+    case 6:  a = USER_END - 4; break;
+    case 7:  a = t->data_start - 2; break;
+    case 8:  a = t->data_end - 2; break;
+    default: a = STACK_BOTTOM + 4; break;
+    }
+    enum fz_class cls = fz_classify(t, a, 4, write);
+    p->what = write ? FZW_WRITE : FZW_READ;
+    p->buf = a;
+    p->cls = cls;
+    p->must_fault = cls == FZ_BAD || (write && cls != FZ_RW);
+    op->kind = write ? FZ_WRITE : FZ_READ;
+    op->a[0] = a;
+    op->a[1] = fz_word();
+}
+
+/* b % 32 -> what to do: messages most often. */
+static const uint8_t op_table[32] = {
+    0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 28,      /* send, recv, call, reply, raw */
+    10, 10, 11, 12, 12, 13, 13, 14, 14, 15, 15,  /* notify, chan_* */
+    16, 17, 20, 21, 22, 23, 24, 25, 26, 27,
+};
+
+static void build(struct fz_task *t, struct fz_op *op)
+{
+    struct fz_pending *p = &t->op;
+    p->port = -1;
+    uint8_t kind = op_table[fz_byte() % 32];
+    op->kind = FZ_SYSCALL;
+    switch (kind) {
+    case 0: case 1: case 2: case 3: case 4: build_message_op(t, p, kind); break;
+    case 10: build_notify(t, p); break;
+    case 11: build_notify_rcv(t, p); break;
+    case 12: build_open(t, p, -1); break;
+    case 13: build_channel_io(t, p, CHANNEL_SEND); break;
+    case 14: build_channel_io(t, p, CHANNEL_RECEIVE); break;
+    case 15: build_close(t, p); break;
+    case 16: build_console(t, p, false); break;
+    case 17: build_console(t, p, true); break;
+    case 26: build_access(t, op, p, true); return;
+    case 27: build_access(t, op, p, false); return;
+    default: build_simple(t, p, kind - 20); break;
+    }
+    op->sysno = p->sysno;
+    memcpy(op->a, p->a, sizeof(op->a));
+    t->inflight = p->what != FZW_EXIT && p->what != FZW_RAW;
+}
+
+/* ---- The calls from the driver ------------------------------------------------------ */
+
+static uint8_t canary_byte(const struct fz_task *t, unsigned i)
+{
+    return (uint8_t)(id_of(t) * 37 + i * 11 + 5);
+}
+
+/* User code runs with sim_in_user set, so that a fault kills the task; a
+ * fault in the harness is the harness's own (or the kernel's) bug. */
+static uint8_t enter(void)
+{
+    uint8_t was = sim_in_user;
+    sim_in_user = 0;
+    return was;
+}
+
+void sim_fuzz_hello(struct fz_area *area, const struct message *ro)
+{
+    uint8_t was = enter();
+    struct fz_task *t = fz_me();
+    t->area = (uint32_t)(uintptr_t)area;
+    t->ro = (uint32_t)(uintptr_t)ro;
+    if (fz_classify(t, t->area, sizeof(*area), true) != FZ_RW ||
+        fz_classify(t, t->ro, 2 * sizeof(*ro), false) != FZ_RO)
+        fz_fail("task %d: the driver's memory is not where its program says", id_of(t));
+    uint8_t *stack = (uint8_t *)(uintptr_t)STACK_CANARY;
+    for (unsigned i = 0; i < FZ_CANARY; i++)
+        area->canary[i] = stack[i] = canary_byte(t, i);
+    t->hello = true;
+    sim_in_user = was;
+}
+
+/* The bytes only the harness writes, as the task itself sees them. */
+static void check_canaries(const struct fz_task *t)
+{
+    const struct fz_area *area = (const void *)(uintptr_t)t->area;
+    const uint8_t *stack = (const uint8_t *)(uintptr_t)STACK_CANARY;
+    for (unsigned i = 0; i < FZ_CANARY; i++)
+        if (area->canary[i] != canary_byte(t, i) || stack[i] != canary_byte(t, i))
+            fz_fail("task %d: its memory changed behind its back (canary byte %u)",
+                    id_of(t), i);
+}
+
+void sim_fuzz_next(struct fz_op *op)
+{
+    uint8_t was = enter();
+    struct fz_task *t = fz_me();
+    if (t->op.must_fault)
+        fz_fail("task %d: a %s at %#x did not fault", id_of(t),
+                fz_what_name(t->op.what), t->op.buf);
+    check_canaries(t);
+    memset(op, 0, sizeof(*op));
+    memset(&t->op, 0, sizeof(t->op));
+    if (t->ops >= FZ_OPS_MAX || fz.pos >= fz.len) {
+        op->kind = FZ_STOP;       /* it returns from main: exit(0) */
+        t->op.what = FZW_EXIT;
+    } else {
+        t->ops++;
+        fz.seq++;
+        build(t, op);
+        fz_log("task %d op %u: %s sys %u (%#x %#x %#x %#x) class %d tag %u%s%s",
+               id_of(t), fz.seq, fz_what_name(t->op.what), t->op.sysno,
+               op->a[0], op->a[1], op->a[2], op->a[3], t->op.cls, t->op.tag,
+               t->op.must_fail ? " must-fail" : "", t->op.must_fault ? " must-fault" : "");
+    }
+    sim_in_user = was;
+}
+
+void sim_fuzz_done(long ret, const uint32_t out[6])
+{
+    uint8_t was = enter();
+    struct fz_task *t = fz_me();
+    if (!t->inflight)
+        fz_fail("task %d: a result for no operation", id_of(t));
+    t->inflight = false;
+    fz_result(t, ret, out);
+    sim_in_user = was;
+}

@@ -1,0 +1,255 @@
+/* window.c (sim) - the user window: before user code runs, the addresses
+ * [USER_BASE, USER_END) must show exactly the current address space's user
+ * pages, read-only or writable, and nothing else. Switching it with mmap
+ * at every context switch cost about 20 us; two cheaper means do it now.
+ *
+ * Mapped pages (program data, channel pages): each window page is the
+ * memfd page its table entry names. When another address space runs, its
+ * pages stay mapped, but under a protection key (x86 PKU) of their own:
+ * one instruction, WRPKRU, lets user code reach only the current address
+ * space's key. Pages are remapped only when an address space changes, or
+ * when two want the same address (tasks of one program). Without PKU, or
+ * with more address spaces than keys, pages are remapped as needed.
+ *
+ * The stack: every task has its stack at the same addresses, so those
+ * window pages are memory of their own, into which the current task's
+ * stack is copied (sim/ustack.c). */
+#include <sys/mman.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+#define WINDOW_PAGES ((USER_END - USER_BASE) / PAGE_SIZE)
+#define REGION_PAGES 1024u                   /* one leaf table: 4 MiB */
+#define REGIONS      (WINDOW_PAGES / REGION_PAGES)
+#define FIRST_VPN1   (USER_BASE >> 22)
+#define STACK_LO     (USER_STACK_TOP - USER_STACK_SIZE)
+#define STACK_PAGES  (USER_STACK_SIZE / PAGE_SIZE)
+#define STACK_FIRST  ((STACK_LO - USER_BASE) / PAGE_SIZE)   /* its window page */
+/* What the window shows: per page, a table entry reduced to its page and
+ * E_VALID | VM_READ | VM_WRITE; 0 for nothing (PROT_NONE). */
+#define SHOW_MASK    (~0xfffu | SIM_E_VALID | VM_READ | VM_WRITE)
+#define SLOTS_MAX    15                      /* keys 1..15: all PKU has */
+#define NO_SLOT      0xff
+
+static uint32_t shown[WINDOW_PAGES];
+static uint8_t shown_slot[WINDOW_PAGES];     /* whose key each page has */
+static uint32_t shown_count[REGIONS];        /* pages shown per region */
+
+/* A key slot: a protection key, the address space it belongs to, and that
+ * address space's version when the window last showed all of it (gen); not
+ * intact once another address space took one of its pages. Without PKU
+ * there is one slot, key 0, and the window shows one address space. */
+static struct key_slot {
+    int pkey;
+    struct arch_vm *vm;
+    uint64_t gen, used;
+    bool intact;
+} slots[SLOTS_MAX];
+static int nslots;
+static bool pku;
+static uint32_t pkru_base, pkru_now;
+static uint32_t pkru_only[SLOTS_MAX + 1];   /* [s + 1]: only slot s reachable */
+static uint64_t clock_now;
+
+
+static void write_pkru(uint32_t v)
+{
+    __asm__ volatile(".byte 0x0f, 0x01, 0xef" : : "a"(v), "c"(0), "d"(0) : "memory");
+}
+
+static uint32_t read_pkru(void)
+{
+    uint32_t v;
+    __asm__ volatile(".byte 0x0f, 0x01, 0xee" : "=a"(v) : "c"(0) : "rdx", "memory");
+    return v;
+}
+
+/* Take as many protection keys as the machine gives (BATON_SIM_PKU=0:
+ * none, to run the simulator as without PKU). */
+void sim_window_init(void)
+{
+    const char *env = getenv("BATON_SIM_PKU");
+    int k;
+    while ((!env || strcmp(env, "0") != 0) && nslots < SLOTS_MAX &&
+           (k = pkey_alloc(0, 0)) > 0)
+        slots[nslots++].pkey = k;
+    pku = nslots > 0;
+    if (!pku)
+        nslots = 1;               /* slot 0, key 0: no protection by key */
+    pkru_base = pku ? read_pkru() : 0;
+    for (int s = 0; pku && s < nslots; s++)
+        pkru_base &= ~(3u << (2 * slots[s].pkey));
+    for (int s = -1; s < nslots; s++) {
+        pkru_only[s + 1] = pkru_base;
+        for (int t = 0; pku && t < nslots; t++)
+            if (t != s)
+                pkru_only[s + 1] |= 3u << (2 * slots[t].pkey);   /* no access */
+    }
+    pkru_now = pkru_base;
+}
+
+/* Let user code reach key slot s only (-1: none). The PKRU value for each
+ * is computed once (sim_window_init). */
+static void allow(int s)
+{
+    if (pku && pkru_only[s + 1] != pkru_now)
+        write_pkru(pkru_now = pkru_only[s + 1]);
+}
+
+/* ---- Mapped pages ------------------------------------------------------------- */
+
+/* What window page i should show for a leaf entry. */
+static uint32_t visible(uint32_t e)
+{
+    if (!(e & SIM_E_VALID) || !(e & VM_USER) || !(e & (VM_READ | VM_WRITE)))
+        return 0;
+    return e & SHOW_MASK;
+}
+
+/* Can page want follow page prev in one mmap call? */
+static bool continues(uint32_t prev, uint32_t want)
+{
+    if (!prev || !want)
+        return prev == want;
+    return (want & 0xfffu) == (prev & 0xfffu) && (want >> 12) == (prev >> 12) + 1;
+}
+
+static bool is_stack(unsigned pg)
+{
+    return pg >= STACK_FIRST && pg < STACK_FIRST + STACK_PAGES;
+}
+
+/* Must page pg change for slot s to show want? Pages of other slots that
+ * s does not want are left alone: their key keeps them out of reach. */
+static bool differs(unsigned pg, uint32_t want, int s)
+{
+    if (is_stack(pg))
+        return false;
+    if (want)
+        return shown[pg] != want || shown_slot[pg] != s;
+    return shown[pg] && (shown_slot[pg] == s || !pku);
+}
+
+/* Record that page pg shows want for slot s (0: nothing). */
+static void take(unsigned pg, uint32_t want, int s)
+{
+    uint8_t old = shown_slot[pg];
+    if (shown[pg] && old != s && old != NO_SLOT)
+        slots[old].intact = false;
+    shown_count[pg / REGION_PAGES] += (want != 0) - (shown[pg] != 0);
+    shown[pg] = want;
+    shown_slot[pg] = want ? (uint8_t)s : NO_SLOT;
+}
+
+/* Bring region r (4 MiB) of the window to what leaf (NULL: nothing) says
+ * for slot s, one mmap per run of pages that change and continue each
+ * other. */
+static void sync_region(unsigned r, const uint32_t *leaf, int s)
+{
+    unsigned base = r * REGION_PAGES, i = 0;
+    while (i < REGION_PAGES) {
+        uint32_t want = leaf ? visible(leaf[i]) : 0;
+        if (!differs(base + i, want, s)) {
+            i++;
+            continue;
+        }
+        unsigned start = i;
+        uint32_t first = want, last = want;
+        for (; i < REGION_PAGES; i++) {
+            uint32_t w = leaf ? visible(leaf[i]) : 0;
+            if (!differs(base + i, w, s) || (i > start && !continues(last, w)))
+                break;
+            take(base + i, w, s);
+            last = w;
+        }
+        sim_window_map(USER_BASE + ((uintptr_t)base + start) * PAGE_SIZE, i - start,
+                       first, first ? slots[s].pkey : 0);
+    }
+}
+
+/* Every page of vm in the window, under slot s's key. */
+static void sync_all(struct arch_vm *vm, int s)
+{
+    for (unsigned r = 0; r < REGIONS; r++) {
+        const uint32_t *leaf = sim_vm_leaf(vm, FIRST_VPN1 + r);
+        if (leaf || shown_count[r])
+            sync_region(r, leaf, s);
+    }
+}
+
+/* Take every page of slot s out of the window. */
+static void purge(int s)
+{
+    for (unsigned r = 0; r < REGIONS; r++)
+        if (shown_count[r])
+            sync_region(r, NULL, s);
+}
+
+/* vm's key slot, given one if it has none: a free one, else the least
+ * recently used, whose pages leave the window first. */
+static int slot_of(struct arch_vm *vm)
+{
+    int s = vm->window_slot;
+    if (s < nslots && slots[s].vm == vm) {        /* the usual case */
+        slots[s].used = ++clock_now;
+        return s;
+    }
+    s = 0;
+    for (int t = 0; t < nslots; t++)
+        if (!slots[t].vm || (slots[s].vm && slots[t].used < slots[s].used))
+            s = t;
+    if (slots[s].vm && pku)
+        purge(s);
+    slots[s].vm = vm;
+    slots[s].gen = 0;             /* no address space has version 0 */
+    slots[s].used = ++clock_now;
+    vm->window_slot = s;
+    return s;
+}
+
+/* ---- The window, as the simulator sees it ---------------------------------------- */
+
+/* Show vm (NULL: nothing) to the user code about to run. */
+void sim_window_sync(struct arch_vm *vm)
+{
+    if (!vm || !vm->root) {
+        allow(-1);
+        return;
+    }
+    int s = slot_of(vm);
+    if (slots[s].gen != vm->gen || !slots[s].intact) {
+        sync_all(vm, s);
+        slots[s].gen = vm->gen;
+        slots[s].intact = true;
+    }
+    allow(s);
+    sim_ustack_show(vm);
+}
+
+/* vm is being destroyed: its pages (about to be freed) leave the window,
+ * and its key is free for another. */
+void sim_window_forget(struct arch_vm *vm)
+{
+    sim_ustack_drop(vm);
+    for (int s = 0; s < nslots; s++) {
+        if (slots[s].vm == vm) {
+            if (pku)
+                purge(s);
+            slots[s].vm = NULL;
+        }
+    }
+}
+
+/* Before a run: the window shows nothing, no key is taken. */
+void sim_window_reset(void)
+{
+    sim_window_map(USER_BASE, WINDOW_PAGES, 0, 0);
+    memset(shown, 0, sizeof(shown));
+    memset(shown_slot, NO_SLOT, sizeof(shown_slot));
+    memset(shown_count, 0, sizeof(shown_count));
+    for (int s = 0; s < nslots; s++)
+        slots[s] = (struct key_slot){ .pkey = slots[s].pkey };
+    sim_ustack_reset();
+    allow(-1);
+}
