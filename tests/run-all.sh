@@ -1,6 +1,7 @@
 #!/bin/sh
 # run-all.sh - everything `make test` runs: host unit tests (Criterion), the
-# simulator's tests (the QEMU tests run in it, and its own Criterion suite),
+# simulator's tests (the QEMU tests run in it, its own Criterion suite, and
+# the kernel fuzzer's saved inputs and a 25-second run: tests/fuzz/sim.sh),
 # the QEMU tests and the GDB test on both architectures. Prints each suite's
 # summary, then the total: "N passed, N failed". Non-zero on any failure.
 set -u
@@ -40,6 +41,7 @@ suite() {
 suite unit make -s unit-tests
 suite sim sh tests/sim/run.sh
 suite sim-tests make -s sim-tests
+suite fuzz-sim make -s fuzz-sim-test
 for arch in rv32 i386; do
     suite "qemu-$arch" sh tests/qemu/run.sh "$arch"
     suite "gdb-$arch" sh tests/gdb/run.sh "$arch"
