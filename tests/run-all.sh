@@ -1,6 +1,7 @@
 #!/bin/sh
 # run-all.sh - everything `make test` runs: host unit tests (Criterion), the
-# simulator's tests (the QEMU tests run in it, and its own Criterion suite),
+# simulator's tests (the QEMU tests run in it, its own Criterion suite, the
+# Lua scenarios, the kernel fuzzer's saved inputs and a 25-second run),
 # the trace decoder's tests and a short fuzzing run, the viewer's tests (its
 # model and Lua API; its screen in tmux), then the QEMU tests, the
 # trace tests and the GDB test on both architectures. Prints each suite's
@@ -43,6 +44,7 @@ suite unit make -s unit-tests
 suite sim sh tests/sim/run.sh
 suite sim-tests make -s sim-tests
 suite sim-lua sh tests/sim/lua.sh
+suite fuzz-sim make -s fuzz-sim-test
 suite tracer make -s tracer-tests
 suite fuzz-trace make -s fuzz-trace-smoke
 suite viewer-tests make -s viewer-tests

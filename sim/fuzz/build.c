@@ -443,6 +443,7 @@ void sim_fuzz_next(struct fz_op *op)
     check_canaries(t);
     memset(op, 0, sizeof(*op));
     memset(&t->op, 0, sizeof(t->op));
+    t->chan_peer = NULL;          /* a new operation, a new wait */
     if (t->ops >= FZ_OPS_MAX || fz.pos >= fz.len) {
         op->kind = FZ_STOP;       /* it returns from main: exit(0) */
         t->op.what = FZW_EXIT;

@@ -111,6 +111,18 @@ static void check_recv(const struct task *t)
                         "%#x from %d pending", t->id, t->notify_from[x], x);
 }
 
+/* A task blocked on a channel may wait for the other end to be opened; but
+ * once someone holds it, that one cannot let go (close, die) without
+ * waking the task: the holder it saw stays until it is woken. */
+static void check_channel_peer(const struct task *t, const struct task *holder)
+{
+    struct fz_task *f = &fz.task[t->id];
+    if (f->chan_peer && holder != f->chan_peer)
+        fz_fail("task %d still waits on a channel whose other end %d let go of",
+                t->id, f->chan_peer->id);
+    f->chan_peer = holder;
+}
+
 static void check_blocked(const struct task *t, const struct task *chan_waiter[])
 {
     const struct task *p;
@@ -133,6 +145,7 @@ static void check_blocked(const struct task *t, const struct task *chan_waiter[]
         if (p && (p->state == TASK_UNUSED || p == t))
             fz_fail("task %d is blocked on a channel whose other end %s holds", t->id,
                     p == t ? "it itself" : "a dead task");
+        check_channel_peer(t, p);
         for (int i = 1; i < t->id; i++)
             if (chan_waiter[i] && chan_waiter[i]->chan_blocked == t->chan_blocked)
                 fz_fail("tasks %d and %d both wait on one channel", i, t->id);
@@ -142,6 +155,18 @@ static void check_blocked(const struct task *t, const struct task *chan_waiter[]
         break;
     default:
         fz_fail("task %d is blocked for no reason (%d)", t->id, t->block);
+    }
+}
+
+/* t's pending notifications: from tasks, only bits they sent it; from the
+ * kernel (sender 0), only its timer and interrupt bits. */
+static void check_pending(const struct task *t)
+{
+    for (int x = 0; x < TASK_MAX; x++) {
+        uint32_t sent = x ? fz.notify_issued[t->id][x] : NOTIFY_TIMER | NOTIFY_IRQ;
+        if (t->notify_from[x] & ~sent)
+            fz_fail("task %d has notification bits %#x pending from %d, which never "
+                    "sent them", t->id, t->notify_from[x] & ~sent, x);
     }
 }
 
@@ -157,6 +182,7 @@ static void check_tasks(void)
             fz_fail("task %d: state %d, id %d, current %d", id, t->state, t->id,
                     task_current->id);
         queued += check_queue(t);
+        check_pending(t);
         if (t->state != TASK_BLOCKED)
             continue;
         if (fz.task[id].hello && !fz.task[id].inflight)

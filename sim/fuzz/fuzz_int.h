@@ -69,6 +69,7 @@ struct fz_task {
     uint32_t ro_start, data_start, data_end;   /* its program's pages */
     struct fz_end end[CHANNEL_HANDLES];        /* ends it holds (handles) */
     int nends;
+    const struct task *chan_peer; /* blocked on a channel: the other end's holder */
     uint64_t pages_gen;           /* page accounting cache (check.c) */
     long pages, shm_maps;
 };

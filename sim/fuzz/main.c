@@ -143,6 +143,8 @@ static int run_one(const uint8_t *data, size_t size)
     if (fz_verbose) {
         show_console(0);
         sim_report(stderr, &last_result);
+        fprintf(stderr, "baton-fuzz: deepest kernel stack use %zu of %d bytes\n",
+                last_result.kstack_peak, KSTACK_SIZE);
     }
     if (fz.failed) {
         report(&last_result);

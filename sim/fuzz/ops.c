@@ -252,7 +252,7 @@ int fz_pick_peer(const struct fz_task *t, enum fz_want want)
                 found[n++] = id;
         if (n)
             return found[v % n];
-        v = (uint8_t)(v * 2);
+        v = (uint8_t)(v * 2);     /* none waits: pick as for anyone */
     }
     if (v < 200) {                /* another driver, alive or not */
         int k = 1 + v % (fz.ntasks - 1);

@@ -28,7 +28,7 @@ for f in "$corpus"/*; do
     else
         failed=$((failed + 1))
         echo "FAIL replay $f:"
-        grep -E 'INVARIANT|ERROR|SUMMARY' "$out/replay.log" | head -5
+        grep -aE 'INVARIANT|ERROR|SUMMARY' "$out/replay.log" | head -5
     fi
 done
 echo "replayed $((passed + failed)) saved inputs: $failed failed"
@@ -38,13 +38,13 @@ timeout $((smoke + 120)) build/bin/baton-fuzz -max_total_time="$smoke" \
     -len_control=0 -max_len=2048 -print_final_stats=1 -artifact_prefix="$out/" \
     "$out/smoke-corpus" "$corpus" >"$out/smoke.log" 2>&1
 rc=$?
-grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::new_units_added)' "$out/smoke.log"
+grep -aE '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::new_units_added)' "$out/smoke.log"
 if [ $rc -eq 0 ]; then
     passed=$((passed + 1))
 else
     failed=$((failed + 1))
     echo "FAIL fuzzing for ${smoke}s (exit $rc):"
-    grep -E 'INVARIANT|ERROR|SUMMARY|Test unit written' "$out/smoke.log" | head -8
+    grep -aE 'INVARIANT|ERROR|SUMMARY|Test unit written' "$out/smoke.log" | head -8
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
