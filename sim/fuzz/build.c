@@ -343,7 +343,7 @@ static void build_access(struct fz_task *t, struct fz_op *op, struct fz_pending 
     case 3:  a = fz_other_program(t); break;
     case 4:  a = STACK_BOTTOM - 4; break;
     case 5:  a = USER_SHM_BASE + (v / 16 % FZ_PORTS) * PAGE_SIZE; break;
-    case 6:  a = USER_END - 4; break;
+    case 6:  a = USER_KINFO - 4; break;     /* unmapped, below the info page */
     case 7:  a = t->data_start - 2; break;
     case 8:  a = t->data_end - 2; break;
     default: a = STACK_BOTTOM + 4; break;

@@ -230,6 +230,8 @@ static long task_pages(struct task *k)
             uint32_t va = i << 22 | j << 12;
             if (!(leaf[j] & SIM_E_VALID))
                 continue;
+            if (va == USER_KINFO)       /* the kernel's page, in every task */
+                continue;
             if (va >= USER_SHM_BASE && va < SHM_END)
                 shm++;
             else

@@ -195,7 +195,7 @@ uint32_t fz_pick_pointer(const struct fz_task *t, uint32_t len, bool write,
     case 4:  p = (uint32_t)sim_phys_base(); break;     /* kernel memory */
     case 5:  p = fz_other_program(t); break;
     case 6:  p = USER_SHM_BASE + (fz_byte() % FZ_PORTS) * PAGE_SIZE; break;
-    case 7:  p = v & 1 ? USER_END - 32 : 0xffffffe0u; break;
+    case 7:  p = v & 1 ? USER_KINFO - 32 : 0xffffffe0u; break;
     case 8:  p = good + 1 + fz_byte() % 31; break;     /* misaligned */
     case 9:  p = t->data_end - 16; break;              /* into unmapped */
     case 10: p = t->data_start - 16; break;            /* read-only, then not */
