@@ -120,11 +120,28 @@ static bool is_stack(unsigned pg)
     return pg >= STACK_FIRST && pg < STACK_FIRST + STACK_PAGES;
 }
 
+/* The kernel info page (<baton/kinfo.h>) is one page, read-only, at the same
+ * address in every address space: shown once, under the default key that
+ * every slot may read, and left out of the switching below. Switching it
+ * like the others cost a full resynchronisation at every context switch. */
+#define KINFO_PAGE ((USER_KINFO - USER_BASE) / PAGE_SIZE)
+static uint32_t kinfo_shown;
+
+static void show_kinfo(struct arch_vm *vm)
+{
+    const uint32_t *leaf = sim_vm_leaf(vm, USER_KINFO >> 22);
+    uint32_t want = leaf ? visible(leaf[KINFO_PAGE % REGION_PAGES]) : 0;
+    if (want && want != kinfo_shown) {
+        sim_window_map(USER_KINFO, 1, want, 0);
+        kinfo_shown = want;
+    }
+}
+
 /* Must page pg change for slot s to show want? Pages of other slots that
  * s does not want are left alone: their key keeps them out of reach. */
 static bool differs(unsigned pg, uint32_t want, int s)
 {
-    if (is_stack(pg))
+    if (is_stack(pg) || pg == KINFO_PAGE)
         return false;
     if (want)
         return shown[pg] != want || shown_slot[pg] != s;
@@ -223,6 +240,7 @@ void sim_window_sync(struct arch_vm *vm)
         slots[s].gen = vm->gen;
         slots[s].intact = true;
     }
+    show_kinfo(vm);
     allow(s);
     sim_ustack_show(vm);
 }
@@ -248,6 +266,7 @@ void sim_window_reset(void)
     memset(shown, 0, sizeof(shown));
     memset(shown_slot, NO_SLOT, sizeof(shown_slot));
     memset(shown_count, 0, sizeof(shown_count));
+    kinfo_shown = 0;
     for (int s = 0; s < nslots; s++)
         slots[s] = (struct key_slot){ .pkey = slots[s].pkey };
     sim_ustack_reset();
