@@ -68,7 +68,8 @@ static void configure(struct sim_manifest *m, struct sim_config *cfg)
         layout(t, s->program);
         /* Mostly one priority, so that preemption interleaves them. */
         s->priority = prio & 0x80 ? 1 + prio % 7 : 3;
-        /* Sending on most ports, receiving on a few: ends meet. */
+        /* Ports 0..3. A zero byte grants sending on all and receiving on
+         * none: a receiver takes a bit the fuzzer sets. */
         t->send_ports = s->send_ports = ~grants & 0xf;
         t->recv_ports = s->recv_ports = grants >> 4;
         t->irqs = s->irqs = how & 2 ? 1 : 0;
