@@ -52,6 +52,13 @@ static void configure(struct sim_manifest *m, struct sim_config *cfg)
     uint8_t flags = fz_byte();
     cfg->preempt = flags & 1;
     cfg->seed = 1 + (fz_byte() | (uint64_t)fz_byte() << 8);
+    if (flags & 2) {              /* console input: UART interrupts, when idle */
+        size_t n = fz_byte() % 48;
+        n = n < fz.len - fz.pos ? n : fz.len - fz.pos;
+        cfg->input = (const char *)fz.in + fz.pos;
+        cfg->input_len = n;
+        fz.pos += n;
+    }
     memset(m, 0, sizeof(*m));
     for (int i = 0; i < fz.ntasks; i++) {
         uint8_t prio = fz_byte(), grants = fz_byte(), how = fz_byte();
