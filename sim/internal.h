@@ -76,7 +76,13 @@ noreturn void sim_user_fault(const char *what, uint64_t pc, uint64_t addr);
 /* sim/mem.c: physical memory; the window's one primitive */
 void sim_mem_init(void);
 void sim_mem_reset(void);                  /* the window shows nothing */
-uintptr_t sim_phys_base(void);
+extern uintptr_t sim_ram;
+/* Physical address 0 as a kernel pointer: physical memory is mapped at
+ * sim_ram (inline: every page-table entry of the simulator uses it). */
+static inline uintptr_t sim_phys_base(void)
+{
+    return sim_ram;
+}
 void sim_window_map(uintptr_t va, size_t npages, uint32_t e, int pkey);
 noreturn void sim_die(const char *what);   /* a host call failed: exit */
 

@@ -19,7 +19,7 @@
 #define RAM_ADDR     0x20000000ul
 
 static int ram_fd = -1;
-static uintptr_t ram;
+uintptr_t sim_ram;                 /* where physical memory is mapped */
 
 noreturn void sim_die(const char *what)
 {
@@ -27,15 +27,10 @@ noreturn void sim_die(const char *what)
     exit(SIM_EXIT_USAGE);
 }
 
-uintptr_t sim_phys_base(void)
-{
-    return ram;
-}
-
 void arch_mem_range(uintptr_t *start, uintptr_t *end)
 {
-    *start = ram;
-    *end = ram + RAM_SIZE;
+    *start = sim_ram;
+    *end = sim_ram + RAM_SIZE;
 }
 
 /* Replace [va, va+npages) of the window with nothing (e == 0) or with the
@@ -51,7 +46,7 @@ void sim_window_map(uintptr_t va, size_t npages, uint32_t e, int pkey)
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
     } else {
         got = mmap(want, len, prot, MAP_SHARED | MAP_FIXED, ram_fd,
-                   (off_t)(sim_entry_pa(e) - ram));
+                   (off_t)(sim_entry_pa(e) - sim_ram));
     }
     if (got != want || (e && pkey && pkey_mprotect(want, len, prot, pkey) != 0))
         sim_die("mapping the user window");
@@ -68,7 +63,7 @@ void sim_mem_init(void)
         p = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, ram_fd, 0);
     if (p == MAP_FAILED)
         sim_die("mapping physical memory");
-    ram = (uintptr_t)p;
+    sim_ram = (uintptr_t)p;
     sim_window_init();
     sim_mem_reset();
 }

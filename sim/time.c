@@ -28,6 +28,8 @@ uint64_t sim_random(void)
 
 static void input_add(const void *bytes, size_t n)
 {
+    if (n == 0)
+        return;                   /* nothing yet is a NULL buffer: no offset */
     if (input_len + n > input_cap) {
         input_cap = (input_len + n) * 2;
         input = realloc(input, input_cap);

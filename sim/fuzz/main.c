@@ -52,6 +52,13 @@ static void configure(struct sim_manifest *m, struct sim_config *cfg)
     uint8_t flags = fz_byte();
     cfg->preempt = flags & 1;
     cfg->seed = 1 + (fz_byte() | (uint64_t)fz_byte() << 8);
+    if (flags & 2) {              /* console input: UART interrupts, when idle */
+        size_t n = fz_byte() % 48;
+        n = n < fz.len - fz.pos ? n : fz.len - fz.pos;
+        cfg->input = (const char *)fz.in + fz.pos;
+        cfg->input_len = n;
+        fz.pos += n;
+    }
     memset(m, 0, sizeof(*m));
     for (int i = 0; i < fz.ntasks; i++) {
         uint8_t prio = fz_byte(), grants = fz_byte(), how = fz_byte();
@@ -68,7 +75,8 @@ static void configure(struct sim_manifest *m, struct sim_config *cfg)
         layout(t, s->program);
         /* Mostly one priority, so that preemption interleaves them. */
         s->priority = prio & 0x80 ? 1 + prio % 7 : 3;
-        /* Sending on most ports, receiving on a few: ends meet. */
+        /* Ports 0..3. A zero byte grants sending on all and receiving on
+         * none: a receiver takes a bit the fuzzer sets. */
         t->send_ports = s->send_ports = ~grants & 0xf;
         t->recv_ports = s->recv_ports = grants >> 4;
         t->irqs = s->irqs = how & 2 ? 1 : 0;
