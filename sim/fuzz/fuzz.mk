@@ -44,12 +44,12 @@ $(BIN)/baton-fuzz: $(FZ_OBJ) $(FZ_B)/table/progs.ld
 	$(SIM_CC) $(SIM_LDFLAGS_fuzz) -fuse-ld=bfd -no-pie \
 	    -Wl,-T,$(FZ_B)/table/progs.ld -o $@ $(FZ_OBJ)
 
+# From build/fuzz/, where libFuzzer leaves its logs (fuzz-N.log) and crashes.
 fuzz: $(BIN)/baton-fuzz
 	@mkdir -p build/fuzz $(FUZZ_CORPUS)
-	$(BIN)/baton-fuzz -max_total_time=$(FUZZ_TIME) \
+	cd build/fuzz && $(CURDIR)/$(BIN)/baton-fuzz -max_total_time=$(FUZZ_TIME) \
 	    $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS)) \
-	    -len_control=0 -max_len=2048 \
-	    -artifact_prefix=build/fuzz/ -print_final_stats=1 $(FUZZ_CORPUS)
+	    -len_control=0 -max_len=2048 -print_final_stats=1 $(CURDIR)/$(FUZZ_CORPUS)
 fuzz-sim-test: $(BIN)/baton-fuzz
 	sh tests/fuzz/sim.sh
 # What the fuzz flavour compiles with is in these files too.
