@@ -1,6 +1,6 @@
-/* grow.h - growing an array by doubling, for the viewer's stores. A
- * static inline helper rather than a module: each store calls it once per
- * added element, on the ingest path. */
+/* grow.h - growing an array by doubling, for the state model's and the
+ * viewer's stores. A static inline helper rather than a module: each store
+ * calls it once per added element, on the ingest path. */
 #ifndef TRACER_GROW_H
 #define TRACER_GROW_H
 

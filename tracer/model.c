@@ -4,6 +4,7 @@
  * a call leaves the caller awaiting the reply, a receive takes every
  * pending notification of a sender. Ids beyond TR_TASKS are ignored. */
 #include "model.h"
+#include "grow.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -297,22 +298,6 @@ void tr_model_free(struct tr_model *m)
     memset(m, 0, sizeof(*m));
 }
 
-/* Grow *p (of *cap elements of size) to hold need: false if no memory. */
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = n;
-    return true;
-}
-
 /* The extra bytes of stored event e (only snapshots need them again). */
 static const uint8_t *extra_of(const struct tr_model *m, const struct tr_event *e)
 {
@@ -322,12 +307,12 @@ static const uint8_t *extra_of(const struct tr_model *m, const struct tr_event *
 bool tr_model_add(struct tr_model *m, const struct tr_event *ev, const struct tr_extra *x)
 {
     if (m->count % m->interval == 0) {      /* a copy before every interval */
-        if (!grow((void **)&m->snaps, &m->snaps_cap, m->nsnaps + 1, sizeof(*m->snaps)))
+        if (!tv_grow((void **)&m->snaps, &m->snaps_cap, m->nsnaps + 1, sizeof(*m->snaps)))
             return false;
         m->snaps[m->nsnaps++] = m->now;
     }
-    if (!grow((void **)&m->events, &m->cap, m->count + 1, sizeof(*m->events)) ||
-        !grow((void **)&m->pool, &m->pool_cap, m->pool_len + x->n + 1, 1))
+    if (!tv_grow((void **)&m->events, &m->cap, m->count + 1, sizeof(*m->events)) ||
+        !tv_grow((void **)&m->pool, &m->pool_cap, m->pool_len + x->n + 1, 1))
         return false;
     struct tr_event e = *ev;
     if (m->count && e.ts < m->events[m->count - 1].ts)
