@@ -99,7 +99,7 @@ uintptr_t arch_frame_pc(const struct arch_frame *f);
 void trap_syscall(struct arch_frame *f);                  /* kernel/syscall.c */
 /* Kills the current task: never returns to it (the kernel switches away). */
 noreturn void trap_user_fault(const char *what, uintptr_t pc, uintptr_t addr);
-void trap_timer(void);                                    /* kernel/sched.c */
+void trap_timer(void);                                    /* kernel/irq.c */
 void trap_irq(int irq);                                   /* kernel/irq.c */
 
 /* ---- Timer and interrupts ------------------------------------------------ */

@@ -9,7 +9,6 @@
 #include "task.h"
 #include "sched.h"
 #include "deadlock.h"
-#include "ipc.h"
 #include "page.h"
 #include "vm.h"
 #include "printk.h"
@@ -98,7 +97,7 @@ static void wake_waiting(struct channel *ch, error_t result)
     struct task *t = ch->waiting;
     ch->waiting = NULL;
     t->chan_blocked = NULL;
-    ipc_wake(t, result);
+    sched_wake(t, result);
 }
 
 /* Release end dir of ch held by me (close or death). */
@@ -146,6 +145,11 @@ struct task *channel_waits_for(struct task *t)
     return ch->end[CHANNEL_SEND] == t ? ch->end[CHANNEL_RECEIVE] : ch->end[CHANNEL_SEND];
 }
 
+int channel_blocked_port(const struct task *t)
+{
+    return t->chan_blocked ? (int)(t->chan_blocked - channels) : -1;
+}
+
 /* Block me on ch until the other end comes (or closes). */
 static error_t wait_peer(struct task *me, struct channel *ch, int dir)
 {
@@ -154,8 +158,7 @@ static error_t wait_peer(struct task *me, struct channel *ch, int dir)
     trace_chan_block(me->id, (uint32_t)(ch - channels), dir);
     ch->waiting = me;
     me->chan_blocked = ch;
-    sched_block(BLOCK_CHANNEL);
-    return me->ipc_result;
+    return sched_block(BLOCK_CHANNEL);
 }
 
 /* The rendezvous: data of `size` from the sender (words, or for shared

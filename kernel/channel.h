@@ -20,6 +20,8 @@ long channel_sys_recv(struct task *me, uintptr_t uhandle, uintptr_t ubuf,
                       uint32_t bufsize);
 /* The task a channel-blocked task waits for (the other end's holder). */
 struct task *channel_waits_for(struct task *t);
+/* The port of the channel t is blocked on, or -1. */
+int channel_blocked_port(const struct task *t);
 /* t is dying: close every end it holds. */
 void channel_task_exit(struct task *t);
 int channel_count(void);

@@ -70,6 +70,6 @@ void console_irq(void)
     if (reader && in_head != in_tail) {
         struct task *t = reader;
         reader = NULL;
-        sched_wake(t);
+        sched_wake(t, OK);
     }
 }

@@ -1,30 +1,46 @@
 /* deadlock.c - the wait-for check run before every blocking send, call,
- * receive from one task and channel operation. */
+ * receive from one task and channel operation.
+ *
+ * Every blocked task waits for at most one other (deadlock_waits_for), so
+ * the wait-for graph is a set of chains, and a task about to block on
+ * `target` closes a cycle exactly when the chain from target leads back to
+ * it. One walk answers; the refusal is traced and printed by the caller of
+ * the walk, so a different walk is traced the same way. */
 #include "deadlock.h"
 #include "trace.h"
 #include "task.h"
+#include "sched.h"
+#include "ipc.h"
 #include "channel.h"
 #include "printk.h"
 
+/* An edge of the graph, asked of the mechanism that owns t's wait. */
 struct task *deadlock_waits_for(struct task *t)
 {
-    if (!t || t->state != TASK_BLOCKED)
-        return NULL;
-    switch (t->block) {
-    case BLOCK_SEND:
-        return task_lookup(t->ipc_peer);
-    case BLOCK_RECV:
-        return t->ipc_peer == IPC_ANY ? NULL : task_lookup(t->ipc_peer);
-    case BLOCK_CHANNEL:
+    enum task_block why = t ? sched_blocked_on(t) : BLOCK_NONE;
+    if (why == BLOCK_CHANNEL)
         return channel_waits_for(t);
-    default:
-        return NULL;
-    }
+    if (why >= BLOCK_SEND && why <= BLOCK_REPLY)   /* the IPC waits */
+        return ipc_waits_for(t);
+    return NULL;    /* running, ready, or waiting for time or input */
 }
 
-/* Print "me -> target -> ... -> me", the cycle that was refused. */
-static void print_cycle(struct task *me, struct task *target)
+/* Does the chain of waits from target reach me? It cannot loop without
+ * reaching me, since every earlier cycle was refused; the bound is a
+ * guard all the same. */
+static bool closes_cycle(struct task *me, struct task *target)
 {
+    struct task *t = target;
+    for (int steps = 0; t && t != me && steps < TASK_MAX; steps++)
+        t = deadlock_waits_for(t);
+    return t == me;
+}
+
+/* Print "me -> target -> ... -> me", the cycle that was refused. Cold:
+ * kept out of line so that the check's usual answer, no, stays cheap. */
+static __attribute__((noinline, cold)) void refuse(struct task *me, struct task *target)
+{
+    trace_deadlock(me, target);
     printk("[baton] deadlock refused: %d (%s)", me->id, me->name);
     for (struct task *t = target; t && t != me; t = deadlock_waits_for(t))
         printk(" -> %d (%s)", t->id, t->name);
@@ -33,15 +49,8 @@ static void print_cycle(struct task *me, struct task *target)
 
 bool deadlock_check(struct task *me, struct task *target)
 {
-    /* Walk the chain from target. It cannot loop without reaching me: every
-     * earlier cycle was refused. The bound is a guard all the same. */
-    int steps = 0;
-    for (struct task *t = target; t && steps <= TASK_MAX; t = deadlock_waits_for(t), steps++) {
-        if (t == me) {
-            trace_deadlock(me, target);
-            print_cycle(me, target);
-            return true;
-        }
-    }
-    return false;
+    if (!closes_cycle(me, target))
+        return false;
+    refuse(me, target);
+    return true;
 }

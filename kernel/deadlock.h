@@ -9,9 +9,12 @@
 struct task;
 
 /* The task t is blocked waiting for, or NULL (not blocked, or waiting for
- * anyone, a timer, a device). */
+ * anyone, a timer, a device). "Whom does t wait for": the one question
+ * about waits that crosses mechanisms. */
 struct task *deadlock_waits_for(struct task *t);
-/* Would `me` blocking on `target` close a cycle? If so, print the cycle. */
+/* Would `me` blocking on `target` close a cycle? If so, trace and print
+ * the cycle and return true: the caller fails with ERR_DEADLOCK, having
+ * moved nothing. */
 bool deadlock_check(struct task *me, struct task *target);
 
 #endif

@@ -1,5 +1,10 @@
 /* ipc.h - synchronous messages addressed by task (seed async-ipc.md):
- * send, receive, call, reply, each blocking or not; FIFO queues of senders. */
+ * send and receive meet in a rendezvous; a call is a send followed by the
+ * wait for its reply. Blocked senders wait in FIFO queues (sendq.h).
+ *
+ * ipc.c owns the four IPC waits (BLOCK_SEND, BLOCK_CALL, BLOCK_RECV,
+ * BLOCK_REPLY) and their fields, struct ipc_wait: other files ask the
+ * questions below instead of reading them. */
 #ifndef KERNEL_IPC_H
 #define KERNEL_IPC_H
 
@@ -7,18 +12,45 @@
 #include <stdint.h>
 #include <baton/error.h>
 #include <baton/ipc.h>
+#include "sendq.h"
 
 struct task;
 
-/* SYS_IPC: a send, a receive, or a call, with IPC_* flags. */
+/* A task's message state, valid only in the wait that says so. */
+struct ipc_wait {
+    task_t peer;             /* SEND, CALL: the receiver; RECV: the source,
+                                or IPC_ANY; REPLY: the task called */
+    struct message *buf;     /* RECV, REPLY: where the message goes; SEND,
+                                CALL: the sender's own buffer. A kernel
+                                pointer to user memory (vm_user_ptr). */
+    struct message msg;      /* SEND, CALL: the message, copied in */
+    struct sendq senders;    /* tasks blocked sending to us, oldest first */
+};
+
+/* SYS_IPC: a send, a receive, a call or a reply, with IPC_* flags. */
 error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
                     unsigned flags);
-/* Wake a blocked task; its system call returns `result`. */
-void ipc_wake(struct task *t, error_t result);
-/* Is t blocked in a receive that a message from `from` would satisfy? */
-bool ipc_receiving_from(struct task *t, struct task *from);
-/* t is dying: wake everyone blocked sending to it, calling it, or receiving
- * from it, with ERR_ABORTED. */
+
+/* Is t blocked in a receive that a message from `from` would end? */
+bool ipc_accepts(const struct task *t, task_t from);
+/* Is t blocked in a call to `callee`, waiting for its reply? */
+bool ipc_awaits_reply(const struct task *t, task_t callee);
+/* Is t blocked sending (or calling) to dst, its message not yet taken? */
+bool ipc_sends_to(const struct task *t, task_t dst);
+/* The buffer of t if t is blocked in an open receive (IPC_ANY), the only
+ * receive that notifications end; NULL otherwise. */
+struct message *ipc_open_receive(struct task *t);
+/* The task that t's IPC wait names: the receiver, the source (IPC_ANY for
+ * an open receive) or the callee; IPC_ANY if t is in no IPC wait. */
+task_t ipc_wait_peer(const struct task *t);
+/* The task t waits for in an IPC wait, or NULL: not in one, or an open
+ * receive, which waits for no one in particular (deadlock.c). */
+struct task *ipc_waits_for(const struct task *t);
+/* The senders queued on t, oldest first (i from 0), for observers. */
+struct task *ipc_queued_sender(const struct task *t, int i);
+
+/* t is dying: wake everyone blocked sending to it, calling it, receiving
+ * from it or awaiting its reply, with ERR_ABORTED. */
 void ipc_task_exit(struct task *t);
 /* Senders blocked in queues right now (SYS_KOBJECTS). */
 int ipc_queued(void);

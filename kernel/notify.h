@@ -21,13 +21,9 @@ error_t notify_syscall(struct task *me, task_t dst, notifications_t bits);
 /* notification_rcv(from): OK and consumed if from's are pending. */
 error_t notify_rcv(struct task *me, task_t from);
 error_t notify_timer_set(struct task *me, uint32_t ms);
-error_t notify_irq_acquire(struct task *me, int irq);
 /* Called on every timer tick: fire the timers that are due. */
 void notify_tick(void);
-/* A device interrupt (portable IRQ_* name): notify its holder, if any.
- * Returns true if a task holds the line. */
-bool notify_irq(int irq);
-/* t is dying: cancel its timer, release its interrupt lines. */
+/* t is dying: cancel its timer. */
 void notify_task_exit(struct task *t);
 
 #endif

@@ -4,7 +4,6 @@
 #include "sched.h"
 #include "trace.h"
 #include "printk.h"
-#include "notify.h"
 
 uint64_t sched_ticks;
 
@@ -59,24 +58,6 @@ static struct task *dequeue(int p)
     return t;
 }
 
-void sched_remove(struct task *t)
-{
-    if (t->state != TASK_READY)
-        return;
-    struct run_queue *q = &queue[t->priority];
-    struct task **pp = &q->head, *prev = NULL;
-    for (; *pp && *pp != t; prev = *pp, pp = &(*pp)->next)
-        ;
-    if (!*pp)
-        return;
-    *pp = t->next;
-    if (q->tail == t)
-        q->tail = prev;
-    if (!q->head)
-        ready_mask &= ~(1u << t->priority);
-    t->next = NULL;
-}
-
 void sched_ready(struct task *t)
 {
     enqueue(t, false);
@@ -108,21 +89,31 @@ void sched_yield(void)
     sched_switch();
 }
 
-void sched_block(enum task_block why)
+error_t sched_block(enum task_block why)
 {
     struct task *t = task_current;
     ASSERT(t->id != 0);
     t->state = TASK_BLOCKED;
     t->block = why;
     sched_switch();
+    /* Back: someone called sched_wake(t, result). (task_current is t
+     * again; reading it keeps t out of a saved register.) */
+    return task_current->wake_result;
 }
 
-void sched_wake(struct task *t)
+void sched_wake(struct task *t, error_t result)
 {
     ASSERT(t->state == TASK_BLOCKED);
+    t->wake_result = result;      /* first: not kept across the tracepoint */
     trace_wake(t->id);
     t->block = BLOCK_NONE;
     enqueue(t, false);
+}
+
+void sched_rewait(struct task *t, enum task_block why)
+{
+    ASSERT(t->state == TASK_BLOCKED && t != task_current && why != BLOCK_NONE);
+    t->block = why;
 }
 
 void sched_preempt_check(void)
@@ -149,18 +140,30 @@ void sched_sleep(uint32_t ms)
     sched_block(BLOCK_SLEEP);
 }
 
-/* The timer interrupt: advance time, wake sleepers, and end the running
- * task's time slice if another task of its priority (or higher) is ready. */
-void trap_timer(void)
+uint64_t sched_sleeps_until(const struct task *t)
+{
+    return t->block == BLOCK_SLEEP ? t->wake_tick : 0;
+}
+
+void sched_clock_tick(void)
 {
     sched_ticks++;
-    notify_tick();
+}
+
+void sched_wake_sleepers(void)
+{
     for (task_t id = 1; id < TASK_MAX; id++) {
         struct task *t = task_lookup(id);
-        if (t && t->state == TASK_BLOCKED && t->block == BLOCK_SLEEP &&
-            t->wake_tick <= sched_ticks)
-            sched_wake(t);
+        if (t && t->block == BLOCK_SLEEP && t->wake_tick <= sched_ticks)
+            sched_wake(t, OK);
     }
+}
+
+void sched_slice_end(void)
+{
+    /* Round-robin: a task of the same priority that is ready takes its
+     * turn; a more urgent one would have preempted us already. The idle
+     * task (priority 0) leaves as soon as anyone is ready. */
     struct task *cur = task_current;
     if (cur->state == TASK_RUNNING && top_priority() >= cur->priority &&
         top_priority() > 0)

@@ -10,6 +10,7 @@
 #include "page.h"
 #include "ipc.h"
 #include "notify.h"
+#include "irq.h"
 #include "channel.h"
 #include <baton/fmt.h>
 
@@ -96,7 +97,7 @@ static long sys_timer_set(struct task *t, const uint32_t a[], struct arch_frame 
 static long sys_irq_acquire(struct task *t, const uint32_t a[], struct arch_frame *f)
 {
     (void)f;
-    return notify_irq_acquire(t, (int)a[0]);
+    return irq_acquire(t, (int)a[0]);
 }
 
 static long sys_channel_open(struct task *t, const uint32_t a[], struct arch_frame *f)

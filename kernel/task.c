@@ -10,6 +10,7 @@
 #include "page.h"
 #include "ipc.h"
 #include "notify.h"
+#include "irq.h"
 #include "channel.h"
 #include "printk.h"
 #include <baton/string.h>
@@ -115,6 +116,7 @@ noreturn void task_exit(int status, const char *why)
     ipc_task_exit(t);
     channel_task_exit(t);
     notify_task_exit(t);
+    irq_task_exit(t);
     /* Leave t's address space before freeing its page tables. */
     arch_vm_activate(&task_table[0].vm);
     free_memory(t);

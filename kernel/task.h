@@ -13,6 +13,7 @@
 #include "arch.h"
 #include "manifest.h"
 #include <baton/ipc.h>
+#include "ipc.h"
 
 struct channel;
 
@@ -25,45 +26,49 @@ enum task_state {
     TASK_BLOCKED,   /* waiting; .block says for what */
 };
 
-/* What a blocked task waits for. */
-enum task_block {
+/* Why a blocked task waits: one kind per way of blocking, each entered
+ * through one function of the file that owns it, which alone reads and
+ * writes that wait's fields below. Everyone else asks that file (ipc.h,
+ * channel.h, sched.h) or sched_blocked_on(). */
+enum task_block {        /* the four IPC waits stay together, SEND to REPLY */
     BLOCK_NONE,
-    BLOCK_SLEEP,        /* until .wake_tick */
-    BLOCK_CONSOLE,      /* for console input */
-    BLOCK_SEND,         /* in ipc_send/ipc_call, until .ipc_peer receives */
-    BLOCK_RECV,         /* in ipc_recv, from .ipc_peer (or IPC_ANY) */
-    BLOCK_CHANNEL,      /* in channel_send/channel_rcv (kernel/channel.c) */
+    BLOCK_SLEEP,        /* sched.c, sched_sleep: until .wake_tick */
+    BLOCK_CONSOLE,      /* console.c, console_read: for input */
+    BLOCK_SEND,         /* ipc.c, wait_send: in dst's queue, until dst takes it */
+    BLOCK_CALL,         /* ipc.c, wait_send: the same, for the request of a call */
+    BLOCK_RECV,         /* ipc.c, wait_receive: for a message from .ipc.peer (or any) */
+    BLOCK_REPLY,        /* ipc.c, await_reply: the second half of a call */
+    BLOCK_CHANNEL,      /* channel.c, wait_peer: for the other end of a channel */
 };
 
 struct task {
     task_t id;
     char name[TASK_NAME_MAX];
     int priority;                 /* TASK_PRIO_MIN..MAX; idle has 0 */
-    enum task_state state;
-    enum task_block block;
-    struct task *next;            /* run queue or wait list link */
-    uint64_t wake_tick;           /* BLOCK_SLEEP: the tick to wake at */
     const struct manifest_task *grants;  /* ports and irqs it may use */
     uintptr_t image_end;          /* end of the program's mapped pages */
     struct arch_task arch;        /* saved kernel context */
     struct arch_vm vm;            /* address space */
     unsigned char *kstack;        /* KSTACK_SIZE bytes */
 
-    /* Messages (kernel/ipc.c) */
-    task_t ipc_peer;              /* BLOCK_SEND: to; BLOCK_RECV: from, or IPC_ANY */
-    bool ipc_calling;             /* BLOCK_SEND: a call: await the reply after */
-    bool ipc_awaiting_reply;      /* BLOCK_RECV: the second half of a call */
-    struct message ipc_msg;       /* BLOCK_SEND: the message, already copied in */
-    struct message *ipc_buf;      /* BLOCK_RECV: where the message goes, as
-                                     the kernel sees it (vm_user_ptr) */
-    error_t ipc_result;           /* set by whoever wakes a blocked task */
-    struct task *senders_head;    /* tasks blocked sending to us, FIFO */
-    struct task *senders_tail;
-    struct task *sender_next;     /* our link in the receiver's queue */
-    /* Notifications: what each sender notified (index: its task id; 0 is
-     * the kernel), so we can tell the receiver who notified. */
+    /* The scheduler's (kernel/sched.c): written only there. */
+    enum task_state state;
+    enum task_block block;        /* while BLOCKED: why; ask sched_blocked_on() */
+    error_t wake_result;          /* what the blocking call returns: sched_wake's */
+    struct task *next;            /* READY: the run-queue link */
+    uint64_t wake_tick;           /* BLOCK_SLEEP: the tick to wake at */
+
+    /* Messages (kernel/ipc.c): valid in the BLOCK_SEND, _CALL, _RECV and
+     * _REPLY waits, read elsewhere only through ipc.h. */
+    struct ipc_wait ipc;
+    struct sendq_link sendq_link; /* sendq.c: our place in a receiver's queue */
+
+    /* Notifications (kernel/notify.c): what each sender notified (index:
+     * its task id; 0 is the kernel), so we can tell the receiver who. */
     uint32_t notify_from[TASK_MAX];
+    uint32_t notify_senders;      /* bit i set while notify_from[i] != 0 */
     uint64_t timer_tick;          /* timer_set(): notify at this tick; 0: off */
+
     /* Channels (kernel/channel.c) */
     struct channel *handles[CHANNEL_HANDLES];  /* handle h is index h-1 */
     uint8_t handle_dir[CHANNEL_HANDLES];       /* its CHANNEL_SEND/RECEIVE */

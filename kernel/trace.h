@@ -112,9 +112,9 @@ static inline void trace_ipc_send_block(task_t me, task_t dst, bool call)
 
 /* ipc: me blocks receiving from src (IPC_ANY: anyone). The wait for a
  * call's reply is not recorded: the call event already implies it. */
-static inline void trace_ipc_recv_block(task_t me, task_t src, bool awaiting_reply)
+static inline void trace_ipc_recv_block(task_t me, task_t src)
 {
-    if (TRACE_ON(IPC) && !awaiting_reply)
+    if (TRACE_ON(IPC))
         trace_put(TRACE_EV_RECV_BLOCK, me, src, 0, 0);
 }
 

@@ -8,6 +8,7 @@
 #include "task.h"
 #include "sched.h"
 #include "deadlock.h"
+#include "ipc.h"
 
 /* Frames the kernel writes stay small, so one costs little if lost. */
 #define FRAME_BYTES 192
@@ -356,30 +357,21 @@ static void task_state(struct task *t, uint8_t *state, uint8_t *wait, uint8_t *p
         [TASK_RUNNING] = TRACE_STATE_RUNNING, [TASK_READY] = TRACE_STATE_READY,
         [TASK_BLOCKED] = TRACE_STATE_BLOCKED,
     };
+    static const uint8_t waits[] = {
+        [BLOCK_NONE] = TRACE_WAIT_NONE,       [BLOCK_SLEEP] = TRACE_WAIT_SLEEP,
+        [BLOCK_CONSOLE] = TRACE_WAIT_CONSOLE, [BLOCK_SEND] = TRACE_WAIT_SEND,
+        [BLOCK_CALL] = TRACE_WAIT_CALL,       [BLOCK_RECV] = TRACE_WAIT_RECV,
+        [BLOCK_REPLY] = TRACE_WAIT_REPLY,     [BLOCK_CHANNEL] = TRACE_WAIT_CHANNEL,
+    };
+    enum task_block why = sched_blocked_on(t);
     *state = states[t->state];
-    *wait = TRACE_WAIT_NONE;
+    *wait = waits[why];
     *peer = TRACE_NO_TASK;
-    if (t->state != TASK_BLOCKED)
-        return;
-    switch (t->block) {
-    case BLOCK_SLEEP:   *wait = TRACE_WAIT_SLEEP; return;
-    case BLOCK_CONSOLE: *wait = TRACE_WAIT_CONSOLE; return;
-    case BLOCK_SEND:
-        *wait = t->ipc_calling ? TRACE_WAIT_CALL : TRACE_WAIT_SEND;
-        *peer = (uint8_t)t->ipc_peer;
-        return;
-    case BLOCK_RECV:
-        *wait = t->ipc_awaiting_reply ? TRACE_WAIT_REPLY : TRACE_WAIT_RECV;
-        *peer = (uint8_t)t->ipc_peer;
-        return;
-    case BLOCK_CHANNEL: {
+    if (why == BLOCK_CHANNEL) {
         struct task *other = deadlock_waits_for(t);
-        *wait = TRACE_WAIT_CHANNEL;
         *peer = other ? (uint8_t)other->id : TRACE_NO_TASK;
-        return;
-    }
-    default:
-        return;
+    } else if (why >= BLOCK_SEND && why <= BLOCK_REPLY) {
+        *peer = (uint8_t)ipc_wait_peer(t);   /* IPC_ANY (0) for an open receive */
     }
 }
 

@@ -4,6 +4,7 @@
 #include "task.h"
 #include "sched.h"
 #include "deadlock.h"
+#include "ipc.h"
 
 /* SYS_IPC by its flags (slot 4), as the user library names the calls. */
 static const char *ipc_name(uint32_t flags)
@@ -57,26 +58,31 @@ static void peer(FILE *f, task_t id)
 static void blocked(FILE *f, struct task *t)
 {
     struct task *other;
-    switch (t->block) {
+    switch (sched_blocked_on(t)) {
     case BLOCK_SLEEP:
-        fprintf(f, "sleeping until tick %llu", (unsigned long long)t->wake_tick);
+        fprintf(f, "sleeping until tick %llu", (unsigned long long)sched_sleeps_until(t));
         break;
     case BLOCK_CONSOLE:
         fprintf(f, "waiting for console input");
         break;
     case BLOCK_SEND:
-        fprintf(f, "%s to", t->ipc_calling ? "calling: sending" : "sending");
-        peer(f, t->ipc_peer);
+        fprintf(f, "sending to");
+        peer(f, ipc_wait_peer(t));
+        break;
+    case BLOCK_CALL:
+        fprintf(f, "calling: sending to");
+        peer(f, ipc_wait_peer(t));
+        break;
+    case BLOCK_REPLY:
+        fprintf(f, "calling: waiting for the reply of");
+        peer(f, ipc_wait_peer(t));
         break;
     case BLOCK_RECV:
-        if (t->ipc_awaiting_reply) {
-            fprintf(f, "calling: waiting for the reply of");
-            peer(f, t->ipc_peer);
-        } else if (t->ipc_peer == IPC_ANY) {
+        if (ipc_wait_peer(t) == IPC_ANY) {
             fprintf(f, "receiving from any task");
         } else {
             fprintf(f, "receiving from");
-            peer(f, t->ipc_peer);
+            peer(f, ipc_wait_peer(t));
         }
         break;
     case BLOCK_CHANNEL:
@@ -88,7 +94,7 @@ static void blocked(FILE *f, struct task *t)
             fprintf(f, "waiting for a task to open the other end");
         break;
     default:
-        fprintf(f, "blocked (%d)", (int)t->block);
+        fprintf(f, "blocked (%d)", (int)sched_blocked_on(t));
     }
 }
 

@@ -188,7 +188,7 @@ static bool time_matters(void)
 {
     for (task_t id = 1; id < TASK_MAX; id++) {
         struct task *t = task_lookup(id);
-        if (t && ((t->state == TASK_BLOCKED && t->block == BLOCK_SLEEP) ||
+        if (t && (sched_blocked_on(t) == BLOCK_SLEEP ||
                   t->timer_tick))
             return true;
     }

@@ -14,7 +14,7 @@
 /* Interrupt vectors: the CPU's exceptions take 0..31, so the PIC's 16 lines
  * are moved to 32..47. */
 #define IRQ_BASE       32
-#define IRQ_COUNT      16
+#define PIC_LINES      16   /* the two 8259s; kernel/irq.c counts IRQ_LINES */
 #define IRQ_TIMER      0
 #define IRQ_COM1       4
 #define SYSCALL_VECTOR 0x80

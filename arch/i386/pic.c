@@ -72,14 +72,14 @@ int pic_spurious(int irq)
 
 void arch_irq_enable(int irq)
 {
-    ASSERT(irq >= 0 && irq < IRQ_COUNT);
+    ASSERT(irq >= 0 && irq < PIC_LINES);
     irq_mask &= ~(1u << irq);
     write_masks();
 }
 
 void arch_irq_disable(int irq)
 {
-    ASSERT(irq >= 0 && irq < IRQ_COUNT);
+    ASSERT(irq >= 0 && irq < PIC_LINES);
     irq_mask |= 1u << irq;
     write_masks();
 }

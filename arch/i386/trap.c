@@ -19,7 +19,7 @@ struct gate {
 };
 static struct gate idt[256];
 
-extern const uint32_t trap_stubs[IRQ_BASE + IRQ_COUNT];   /* trapentry.S */
+extern const uint32_t trap_stubs[IRQ_BASE + PIC_LINES];   /* trapentry.S */
 extern char syscall_stub[];
 void trap(struct arch_frame *f);
 
@@ -35,7 +35,7 @@ static void set_gate(int vector, uint32_t handler, int dpl)
  * vector is a general-protection fault, so users cannot fake an IRQ. */
 void idt_init(void)
 {
-    for (int v = 0; v < IRQ_BASE + IRQ_COUNT; v++)
+    for (int v = 0; v < IRQ_BASE + PIC_LINES; v++)
         set_gate(v, trap_stubs[v], 0);
     set_gate(SYSCALL_VECTOR, (uint32_t)syscall_stub, 3);
     struct table_ptr p = { sizeof(idt) - 1, (uint32_t)idt };
@@ -94,7 +94,7 @@ void trap(struct arch_frame *f)
 {
     if (f->vector == SYSCALL_VECTOR && from_user(f)) {
         trap_syscall(f);
-    } else if (f->vector >= IRQ_BASE && f->vector < IRQ_BASE + IRQ_COUNT) {
+    } else if (f->vector >= IRQ_BASE && f->vector < IRQ_BASE + PIC_LINES) {
         device_irq(f->vector - IRQ_BASE);   /* from user mode or arch_idle */
     } else if (from_user(f)) {
         uint32_t addr = f->vector == PAGE_FAULT ? read_cr2() : 0;

@@ -59,7 +59,10 @@ typedef uint32_t notifications_t;
 #define NOTIFY_USER(n) (1u << (8 + (n)))  /* a program's own bits, n = 0..23 */
 
 /* Interrupt lines a task may acquire (manifest grant irq=uart). */
-enum { IRQ_UART = 0 };
+enum {
+    IRQ_UART = 0,
+    IRQ_LINES             /* how many: the portable names, not the port's wires */
+};
 
 /* ---- channels (seed ipc.md, Anckor style) ---- */
 

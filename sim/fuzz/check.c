@@ -10,6 +10,7 @@
 #include "deadlock.h"
 #include "channel.h"
 #include "ipc.h"
+#include "sched.h"
 #include "page.h"
 
 #define STACK_BOTTOM (USER_STACK_TOP - USER_STACK_SIZE)
@@ -64,47 +65,42 @@ static void check_deaths(void)
 
 static bool in_queue(const struct task *r, const struct task *s)
 {
-    int n = 0;
-    for (const struct task *q = r->senders_head; q && n <= TASK_MAX; q = q->sender_next, n++)
-        if (q == s)
+    for (int i = 0; i < TASK_MAX; i++)
+        if (ipc_queued_sender(r, i) == s)
             return true;
     return false;
 }
 
-/* r's queue of blocked senders: each one blocked sending to r, the tail
- * its last. Returns its length. */
+/* r's queue of blocked senders: each one blocked sending (or calling) to
+ * r, none twice. Returns its length. */
 static int check_queue(const struct task *r)
 {
-    const struct task *last = NULL;
     int n = 0;
-    for (const struct task *s = r->senders_head; s; s = s->sender_next) {
-        if (++n > TASK_MAX)
+    for (const struct task *s; (s = ipc_queued_sender(r, n)); n++) {
+        if (n >= TASK_MAX)
             fz_fail("task %d: its queue of senders loops", r->id);
-        if (s->state != TASK_BLOCKED || s->block != BLOCK_SEND || s->ipc_peer != r->id)
+        if (!ipc_sends_to(s, r->id))
             fz_fail("task %d is queued on %d but not sending to it (state %d, "
-                    "block %d, peer %d)", s->id, r->id, s->state, s->block, s->ipc_peer);
-        last = s;
+                    "block %d, peer %d)", s->id, r->id, s->state,
+                    sched_blocked_on(s), ipc_wait_peer(s));
     }
-    if (r->senders_tail != last)
-        fz_fail("task %d: the tail of its queue is not its last sender", r->id);
     return n;
 }
 
 static void check_recv(const struct task *t)
 {
-    if (!t->ipc_buf)
-        fz_fail("task %d receives into nowhere", t->id);
-    if (t->ipc_peer != IPC_ANY) {
-        const struct task *p = task_lookup(t->ipc_peer);
+    task_t src = ipc_wait_peer(t);
+    if (src != IPC_ANY) {
+        const struct task *p = task_lookup(src);
         if (!p || p == t)
             fz_fail("task %d is blocked receiving from %d, which is %s", t->id,
-                    t->ipc_peer, p ? "itself" : "gone");
+                    src, p ? "itself" : "gone");
     }
-    for (const struct task *s = t->senders_head; s; s = s->sender_next)
-        if (t->ipc_peer == IPC_ANY || s->id == t->ipc_peer)
+    for (int i = 0; ipc_queued_sender(t, i); i++)
+        if (src == IPC_ANY || ipc_queued_sender(t, i)->id == src)
             fz_fail("task %d waits for a message from %d while %d's waits in its queue",
-                    t->id, t->ipc_peer, s->id);
-    if (t->ipc_peer == IPC_ANY)
+                    t->id, src, ipc_queued_sender(t, i)->id);
+    if (src == IPC_ANY)
         for (int x = 0; x < TASK_MAX; x++)
             if (t->notify_from[x])
                 fz_fail("task %d waits in ipc_recv(IPC_ANY) with notifications "
@@ -123,23 +119,34 @@ static void check_channel_peer(const struct task *t, const struct task *holder)
     f->chan_peer = holder;
 }
 
+/* The task t's IPC wait names must be alive and not t itself. */
+static const struct task *check_ipc_peer(const struct task *t, const char *doing)
+{
+    const struct task *p = task_lookup(ipc_wait_peer(t));
+    if (!p || p == t)
+        fz_fail("task %d is blocked %s %d, which is %s", t->id, doing,
+                ipc_wait_peer(t), p ? "itself" : "gone");
+    return p;
+}
+
 static void check_blocked(const struct task *t, const struct task *chan_waiter[])
 {
     const struct task *p;
-    switch (t->block) {
+    switch (sched_blocked_on(t)) {
     case BLOCK_SEND:
-        p = task_lookup(t->ipc_peer);
-        if (!p || p == t)
-            fz_fail("task %d is blocked sending to %d, which is %s", t->id,
-                    t->ipc_peer, p ? "itself" : "gone");
+    case BLOCK_CALL:
+        p = check_ipc_peer(t, "sending to");
         if (!in_queue(p, t))
             fz_fail("task %d is blocked sending to %d but not in its queue", t->id, p->id);
         break;
     case BLOCK_RECV:
         check_recv(t);
         break;
+    case BLOCK_REPLY:
+        check_ipc_peer(t, "awaiting the reply of");
+        break;
     case BLOCK_CHANNEL:
-        if (!t->chan_blocked)
+        if (channel_blocked_port(t) < 0)
             fz_fail("task %d is blocked on no channel", t->id);
         p = channel_waits_for((struct task *)t);
         if (p && (p->state == TASK_UNUSED || p == t))
@@ -147,14 +154,14 @@ static void check_blocked(const struct task *t, const struct task *chan_waiter[]
                     p == t ? "it itself" : "a dead task");
         check_channel_peer(t, p);
         for (int i = 1; i < t->id; i++)
-            if (chan_waiter[i] && chan_waiter[i]->chan_blocked == t->chan_blocked)
+            if (chan_waiter[i] && channel_blocked_port(chan_waiter[i]) == channel_blocked_port(t))
                 fz_fail("tasks %d and %d both wait on one channel", i, t->id);
         break;
     case BLOCK_SLEEP:
     case BLOCK_CONSOLE:
         break;
     default:
-        fz_fail("task %d is blocked for no reason (%d)", t->id, t->block);
+        fz_fail("task %d is blocked for no reason (%d)", t->id, sched_blocked_on(t));
     }
 }
 
@@ -183,12 +190,15 @@ static void check_tasks(void)
                     task_current->id);
         queued += check_queue(t);
         check_pending(t);
+        enum task_block why = sched_blocked_on(t);
+        if ((t->state == TASK_BLOCKED) != (why != BLOCK_NONE))
+            fz_fail("task %d: state %d with wait %d", id, t->state, why);
         if (t->state != TASK_BLOCKED)
             continue;
         if (fz.task[id].hello && !fz.task[id].inflight)
-            fz_fail("task %d is blocked outside any system call (%d)", id, t->block);
-        sending += t->block == BLOCK_SEND;
-        if (t->block == BLOCK_CHANNEL)
+            fz_fail("task %d is blocked outside any system call (%d)", id, why);
+        sending += why == BLOCK_SEND || why == BLOCK_CALL;
+        if (why == BLOCK_CHANNEL)
             chan_waiter[id] = t;
         check_blocked(t, chan_waiter);
     }
@@ -335,8 +345,8 @@ void fz_check_end(const struct sim_result *res)
                 "remain", task_count(), channel_count(), ipc_queued());
     for (int id = 1; res->end == SIM_END_STUCK && id < TASK_MAX; id++) {
         const struct task *k = task_lookup(id);
-        if (k && (k->state != TASK_BLOCKED || k->block == BLOCK_SLEEP || k->timer_tick))
+        if (k && (k->state != TASK_BLOCKED || sched_blocked_on(k) == BLOCK_SLEEP || k->timer_tick))
             fz_fail("stuck, yet task %d can run or be woken (state %d, block %d)",
-                    id, k->state, k->block);
+                    id, k->state, sched_blocked_on(k));
     }
 }

@@ -8,6 +8,7 @@
 #include "fuzz_int.h"
 #include "internal.h"
 #include "program.h"
+#include "ipc.h"
 
 /* ---- The input ------------------------------------------------------------ */
 
@@ -222,15 +223,15 @@ int fz_pick_task(const struct fz_task *t)
 /* Does task k wait for what `want` offers it, from task self? */
 static bool waits_for(const struct task *k, int self, enum fz_want want)
 {
-    if (!k || k->state != TASK_BLOCKED)
+    if (!k)
         return false;
     switch (want) {
     case FZ_RECEIVER:
-        return k->block == BLOCK_RECV && (k->ipc_peer == IPC_ANY || k->ipc_peer == self);
+        return ipc_accepts(k, self);
     case FZ_SENDER:
-        return k->block == BLOCK_SEND && k->ipc_peer == self;
+        return ipc_sends_to(k, self);
     case FZ_CALLER:
-        return k->block == BLOCK_RECV && k->ipc_peer == self && k->ipc_awaiting_reply;
+        return ipc_awaits_reply(k, self);
     default:
         return false;
     }

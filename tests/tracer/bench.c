@@ -23,7 +23,7 @@ static void record_round(int i)
     trace_switch(c, s);
     trace_ipc_xfer(s, c, TRACE_MSG_REPLY);
     trace_wake(c);
-    trace_ipc_recv_block(s, 0, false);
+    trace_ipc_recv_block(s, 0);
     trace_switch(s, c);
     trace_chan_xfer(c, 7, 1, 16, false);
     trace_wake(7);

@@ -23,9 +23,7 @@ Test(meta, late_attach_learns_names)
 {
     boot_with_tasks();
     struct task *srv = task_lookup(2);
-    srv->state = TASK_BLOCKED;              /* what the snapshot will say */
-    srv->block = BLOCK_RECV;
-    srv->ipc_peer = 0;
+    hk_block(2, BLOCK_RECV, IPC_ANY);       /* what the snapshot will say */
     srv->notify_from[1] = 0x30;
     run_for(3);
     size_t len;

@@ -201,11 +201,10 @@ Test(model, from_the_kernel_encoder)
     trace_drain();                  /* the metadata: the fake kernel's state */
     hk_uart_clear();
     trace_switch(0, 2);
-    trace_ipc_recv_block(2, 0, false);
+    trace_ipc_recv_block(2, 0);
     trace_switch(2, 1);
     trace_ipc_xfer(1, 2, TRACE_MSG_CALL);
     trace_wake(2);
-    trace_ipc_recv_block(1, 2, true);
     trace_switch(1, 2);
     trace_drain();
     size_t len;

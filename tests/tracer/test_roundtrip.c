@@ -32,8 +32,7 @@ static void record_ipc(void)
     trace_wake(2);
     trace_switch(1, 2);
     trace_ipc_xfer(2, 1, TRACE_MSG_REPLY);
-    trace_ipc_recv_block(2, 0, false);
-    trace_ipc_recv_block(2, 1, true);          /* the reply wait: implied */
+    trace_ipc_recv_block(2, 0);
     trace_ipc_send_block(1, 2, false);         /* not current: SUBJ prefix */
     trace_ipc_send_block(1, 2, true);
     trace_ipc_xfer(1, 2, TRACE_MSG_SEND);      /* seen from server: MSG_TAKE */
@@ -138,7 +137,7 @@ Test(roundtrip, explicit_forms_for_big_ids)
     trace_wake(41);
     trace_ipc_xfer(40, 41, TRACE_MSG_SEND);
     trace_ipc_xfer(41, 40, TRACE_MSG_CALL);
-    trace_ipc_recv_block(40, 200, false);
+    trace_ipc_recv_block(40, 200);
     trace_switch(40, 2);
     trace_ipc_xfer(254, 2, TRACE_MSG_REPLY);
     trace_drain();
@@ -223,7 +222,7 @@ Test(roundtrip, ipc_events_are_compact)
         trace_switch(1, 2);
         trace_ipc_xfer(2, 1, TRACE_MSG_REPLY);
         trace_wake(1);
-        trace_ipc_recv_block(2, 0, false);
+        trace_ipc_recv_block(2, 0);
         trace_switch(2, 1);
         events += 7;
         if (i % 8 == 7)

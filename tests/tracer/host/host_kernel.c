@@ -2,6 +2,7 @@
  * and kernel/trace_wire.c call, no more. */
 #include "host_kernel.h"
 #include "deadlock.h"
+#include "ipc.h"
 #include "sched.h"
 #include "kinfo.h"
 #include <stdlib.h>
@@ -11,6 +12,7 @@ struct task task_table[TASK_MAX];   /* task_lookup() (kernel/task.h) reads it */
 struct kinfo *kinfo;                /* no info page here: trace.c checks */
 static struct manifest_task grants[TASK_MAX];
 static task_t waits[TASK_MAX];
+static task_t ipc_peers[TASK_MAX];    /* ipc_wait_peer(), set by hk_block */
 static uint64_t clock_now, clock_step;
 static uint8_t *uart;
 static size_t uart_len, uart_cap;
@@ -64,6 +66,13 @@ void hk_waits_for(task_t t, task_t target)
     waits[t] = target;
 }
 
+void hk_block(task_t t, enum task_block why, task_t peer)
+{
+    task_table[t].state = TASK_BLOCKED;
+    task_table[t].block = why;
+    ipc_peers[t] = peer;
+}
+
 const uint8_t *hk_uart(size_t *len)
 {
     *len = uart_len;
@@ -80,6 +89,11 @@ void hk_uart_clear(void)
 struct task *deadlock_waits_for(struct task *t)
 {
     return t && waits[t->id] >= 0 ? task_lookup(waits[t->id]) : NULL;
+}
+
+task_t ipc_wait_peer(const struct task *t)
+{
+    return ipc_peers[t->id];
 }
 
 uint64_t arch_cycles(void)

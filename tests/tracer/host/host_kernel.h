@@ -22,6 +22,9 @@ void hk_kill(task_t id);
 void hk_clock(uint64_t now, uint64_t step);
 /* Who deadlock_waits_for(t) says t waits for (NULL: nobody). */
 void hk_waits_for(task_t t, task_t target);
+/* Task t blocked for `why`, its IPC peer (what ipc_wait_peer says) `peer`:
+ * the fake scheduler and ipc.c of this kernel. */
+void hk_block(task_t t, enum task_block why, task_t peer);
 
 /* What the kernel wrote to the UART so far, and emptying it. */
 const uint8_t *hk_uart(size_t *len);

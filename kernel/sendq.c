@@ -1,0 +1,47 @@
+/* sendq.c - the queue of senders blocked on one receiver: a singly linked
+ * list through the senders themselves, with a tail pointer so that pushing
+ * is O(1). No memory is allocated: a blocked sender carries its own link. */
+#include "sendq.h"
+#include "task.h"
+#include "printk.h"
+
+void sendq_push(struct sendq *q, struct task *t)
+{
+    t->sendq_link.next = NULL;
+    if (q->tail)
+        q->tail->sendq_link.next = t;
+    else
+        q->head = t;
+    q->tail = t;
+}
+
+void sendq_remove(struct sendq *q, struct task *t)
+{
+    /* pp walks the links, so that removing the head is no special case. */
+    struct task **pp = &q->head, *prev = NULL;
+    while (*pp && *pp != t) {
+        prev = *pp;
+        pp = &(*pp)->sendq_link.next;
+    }
+    ASSERT(*pp == t);
+    *pp = t->sendq_link.next;
+    if (q->tail == t)
+        q->tail = prev;
+    t->sendq_link.next = NULL;
+}
+
+struct task *sendq_find(const struct sendq *q, task_t src)
+{
+    struct task *s = q->head;
+    while (s && src != IPC_ANY && s->id != src)
+        s = s->sendq_link.next;
+    return s;
+}
+
+struct task *sendq_at(const struct sendq *q, int i)
+{
+    struct task *s = q->head;
+    while (s && i-- > 0)
+        s = s->sendq_link.next;
+    return s;
+}
