@@ -152,6 +152,21 @@ bench: | deps
 test: | deps
 	sh tests/run-all.sh
 
+# The machines Baton boots on, and those it refuses (tests/boot/matrix.sh):
+# boot-matrix is the short part, run by make test too; boot-matrix-long adds
+# the QEMU suite of both ports under -icount shift=8.
+boot-matrix: | deps
+	sh tests/boot/matrix.sh
+boot-matrix-long: | deps
+	sh tests/boot/matrix.sh --long
+.PHONY: boot-matrix boot-matrix-long
+
+# A kernel that powers off before printing: the harness must fail it.
+$(B)/boot/dead.elf: tests/boot/dead.S arch/$(ARCH)/kernel.ld | deps-build
+	@mkdir -p $(dir $@)
+	$(CC) $(TARGET) -c $< -o $(B)/boot/dead.o
+	$(LD) -m $(LDEMU) -T arch/$(ARCH)/kernel.ld -o $@ $(B)/boot/dead.o
+
 # ---- dependencies ------------------------------------------------------------------
 deps:
 	sh scripts/deps.sh
