@@ -18,7 +18,10 @@ ifeq ($(ARCH),rv32)
             -mcmodel=medany -mno-relax
   LDEMU  := elf32lriscv
 else ifeq ($(ARCH),i386)
-  TARGET := --target=i386-unknown-none-elf -march=i686 -mno-sse -mno-mmx \
+  # The floor is the Pentium (i586): no CMOV, which clang emits for i686
+  # and a Pentium lacks. start.c checks CPUID for it at boot
+  # (docs/arch-i386.md, "Which CPUs").
+  TARGET := --target=i386-unknown-none-elf -march=i586 -mno-sse -mno-mmx \
             -mno-80387
   LDEMU  := elf_i386
 else
@@ -90,12 +93,13 @@ $(B)/u/%.o: % $(B)/trace.flags | deps-build
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -MMD -MP -c $< -o $@
 
-# Every object depends on the trace settings: this file changes only when
-# they do, so that make TRACE=... rebuilds what it must and no more.
+# Every object depends on the trace settings and the target CPU: this file
+# changes only when they do, so that make TRACE=... (or a new -march)
+# rebuilds what it must and no more.
+BUILD_KEY := $(TRACE) $(TRACE_BOOT) $(TRACE_RING) $(TRACE_SHIFT) $(TARGET)
 $(B)/trace.flags: FORCE
 	@mkdir -p $(dir $@)
-	@echo "$(TRACE) $(TRACE_BOOT) $(TRACE_RING) $(TRACE_SHIFT)" | cmp -s - $@ || \
-	    echo "$(TRACE) $(TRACE_BOOT) $(TRACE_RING) $(TRACE_SHIFT)" > $@
+	@echo "$(BUILD_KEY)" | cmp -s - $@ || echo "$(BUILD_KEY)" > $@
 
 # ---- user programs ----------------------------------------------------------------
 $(B)/libuser.a: $(UOBJ)
