@@ -156,13 +156,14 @@ bench: | deps
 test: | deps
 	sh tests/run-all.sh
 
-# The machines Baton boots on, and those it refuses (tests/boot/matrix.sh):
-# boot-matrix is the short part, run by make test too; boot-matrix-long adds
-# the QEMU suite of both ports under -icount shift=8.
+# The machines Baton boots on and those it refuses, one line each, with the
+# harness's own test and the faults set up under GDB (tests/boot/run.sh):
+# the short part, which make test runs too. boot-matrix-long adds the QEMU
+# suites under -icount shift=8 and on unusual machines (a long while).
 boot-matrix: | deps
-	sh tests/boot/matrix.sh
+	sh tests/boot/run.sh
 boot-matrix-long: | deps
-	sh tests/boot/matrix.sh --long
+	sh tests/boot/run.sh --long
 .PHONY: boot-matrix boot-matrix-long
 
 # A kernel that powers off before printing: the harness must fail it.
