@@ -6,10 +6,12 @@
 # "[baton] refused: ..." line and exit with status 3 (BOOT_REFUSED). Judged
 # by tests/check.sh like every QEMU test. Writes the results as a Markdown
 # table to build/boot-matrix.md (docs/build.md shows a copy).
-# --long adds the whole QEMU suite of both ports under -icount shift=8 (so
-# that no expectation depends on the host's speed) and on the supported
-# machines most unlike the default (i386 -cpu pentium and GRUB, rv32 -m 16M,
-# pmp=false and -smp 4). Ends with "N passed, N failed".
+# --long then runs, through BATON_QEMU_OPTS (scripts/qemu.sh), the QEMU
+# suite of both ports under -icount shift=8 (so that no expectation
+# depends on the host's speed), and the QEMU suite, the trace test and the
+# GDB test on every supported machine of the table but QEMU's defaults
+# (which make test covers) and GRUB (one image only). Ends with
+# "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 long=${1:-}
@@ -18,7 +20,7 @@ failed=0
 . tests/check.sh
 table=build/boot-matrix.md
 mkdir -p build/i386/boot build/rv32/boot
-printf '| port | machine | result |\n|---|---|---|\n' >"$table"
+printf '| port | machine (QEMU options) | result | message |\n|---|---|---|---|\n' >"$table"
 
 # The configurations: ARCH | LABEL | QEMU OPTIONS | the refusal to expect,
 # or "-" for a machine Baton runs on. A label starting with "grub" boots
@@ -46,8 +48,8 @@ rv32|-cpu rv32,m=false|-cpu rv32,m=false|[baton] refused: this CPU has no M exte
 TABLE
 }
 
-# row ARCH LABEL RESULT: a line of the Markdown table.
-row() { printf '| %s | `%s` | %s |\n' "$1" "$2" "$3" >>"$table"; }
+# row ARCH LABEL RESULT [MESSAGE]: a line of the Markdown table.
+row() { printf '| %s | `%s` | %s | %s |\n' "$1" "$2" "$3" "${4:-}" >>"$table"; }
 
 # one ARCH LABEL OPTS REFUSAL: boot the smoke image there, judge, report.
 one() {
@@ -57,7 +59,7 @@ one() {
     case $cfg in grub*)
         if ! command -v grub-mkrescue >/dev/null || ! command -v xorriso >/dev/null; then
             echo "$arch $cfg: skipped (grub-mkrescue or xorriso not installed)"
-            row "$arch" "$cfg" "not tried (no grub-mkrescue)"
+            row "$arch" "$cfg" "not tried" "grub-mkrescue is not installed"
             return
         fi
         image=build/i386/boot/smoke.iso
@@ -85,7 +87,7 @@ one() {
     else
         msg=$(grep -F "$refusal" "$out" | head -n 1)
         echo "$arch $cfg: refused, exit $rc: $msg"
-        row "$arch" "$cfg" "refused (exit 3): $msg"
+        row "$arch" "$cfg" "refused (exit 3)" "\`$msg\`"
     fi
 }
 
@@ -102,30 +104,45 @@ if command -v bochs >/dev/null; then
 else
     echo "i386 bochs: skipped (bochs not installed)"
 fi
-row i386 "bochs" "not tried (optional; not installed here)"
+row i386 "bochs" "not tried" "Bochs is optional and not automated"
 
-# suite ARCH LABEL OPTS [IMAGE]: the whole QEMU suite on one machine.
+# suite ARCH LABEL OPTS SCRIPT...: one test script on one machine, as one
+# check: it must end with "N passed, 0 failed".
 suite() {
-    tag=$(echo "$2" | tr -c 'a-zA-Z0-9\n' '_')
-    log=build/$1/boot/suite-$tag.log
+    s_arch=$1 s_label=$2
+    tag=$(echo "$s_label" | tr -c 'a-zA-Z0-9\n' '_')
+    log=build/$s_arch/boot/suite-$tag-$(basename "$(dirname "$4")").log
     BATON_TIMEOUT=${SUITE_TIMEOUT:-300} BATON_QEMU_OPTS=$3 \
-        BATON_TEST_OUT=build/$1/boot/suite-$tag sh tests/qemu/run.sh "$1" >"$log" 2>&1
+        BATON_TEST_OUT=build/$s_arch/boot/suite-$tag sh "$4" "$s_arch" >"$log" 2>&1
     rc=$?
     sum=$(tail -n 1 "$log")
     if [ $rc -eq 0 ]; then
-        passed=$((passed + 1)); echo "$1 QEMU suite under $2: $sum"
+        passed=$((passed + 1)); echo "$s_arch $s_label: $4: $sum"
     else
-        failed=$((failed + 1)); echo "FAIL $1 QEMU suite under $2: $sum"; grep '^FAIL' "$log"
+        failed=$((failed + 1)); echo "FAIL $s_arch $s_label: $4: $sum (log $log)"
+        grep '^FAIL' "$log"
     fi
 }
 if [ "$long" = --long ]; then
     for arch in rv32 i386; do
-        suite "$arch" "-icount shift=8" "-icount shift=8"
+        suite "$arch" "-icount shift=8" "-icount shift=8" tests/qemu/run.sh
     done
-    suite i386 "-cpu pentium" "-cpu pentium"
-    suite rv32 "-m 16M" "-m 16M"
-    suite rv32 "-cpu rv32,pmp=false" "-cpu rv32,pmp=false"
-    suite rv32 "-smp 4" "-smp 4"
+    # Every supported machine but the defaults (-cpu qemu32, -m 128M) and
+    # GRUB. The loop runs in a subshell: it counts from 0 and reports.
+    p0=$passed f0=$failed passed=0 failed=0
+    grep '|-$' build/boot-matrix.list | grep -v -e '|-cpu qemu32|' -e '^rv32|-m 128M|' -e '^i386|grub' |
+    while IFS='|' read -r arch cfg opts refusal; do
+        for t in tests/qemu/run.sh tests/trace/run.sh tests/gdb/run.sh; do
+            suite "$arch" "$cfg" "$opts" "$t"
+        done
+        echo "counts $passed $failed"
+    done >build/boot-matrix-long.log
+    grep -v '^counts ' build/boot-matrix-long.log
+    last=$(grep '^counts ' build/boot-matrix-long.log | tail -n 1)
+    # shellcheck disable=SC2086
+    set -- $last
+    passed=$((p0 + ${2:-0}))
+    failed=$((f0 + ${3:-0}))
 fi
 echo "(table: $table)"
 echo "$passed passed, $failed failed"

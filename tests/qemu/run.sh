@@ -7,10 +7,10 @@
 # the simulator. Output of each run is kept in build/ARCH/test/NAME.out.
 # Ends with "N passed, N failed".
 #
-# Environment, for tests/boot/: BATON_QEMU_OPTS, more QEMU options for
-# every run (word-split: -icount shift=8); BATON_TEST_OUT, where the
-# outputs go instead; BATON_TEST_IMAGE, one image booted for every test
-# instead of its own (the harness's own test boots a broken kernel so).
+# Environment, for tests/boot/: BATON_TEST_OUT, where the outputs go
+# instead; BATON_TEST_IMAGE, one image booted for every test instead of its
+# own (the harness's own test boots a broken kernel so). scripts/qemu.sh
+# adds BATON_QEMU_OPTS to every run (the boot matrix's machines).
 set -u
 arch=$1
 shift
@@ -35,7 +35,7 @@ run_with_input() {
     fifo=$outdir/$name.fifo
     rm -f "$fifo" && mkfifo "$fifo" || return 2
     BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
-        "$(image_of "$name")" ${BATON_QEMU_OPTS:-} <"$fifo" >"$out" 2>&1 &
+        "$(image_of "$name")" <"$fifo" >"$out" 2>&1 &
     qpid=$!
     exec 3>"$fifo"                 # held open: QEMU never sees end of input
     while kill -0 "$qpid" 2>/dev/null && ! grep -q 'ready for input' "$out" 2>/dev/null; do
@@ -60,7 +60,7 @@ for name in $names; do
         run_with_input "tests/qemu/$name.input"
     else
         BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
-            "$(image_of "$name")" ${BATON_QEMU_OPTS:-} </dev/null >"$out" 2>&1
+            "$(image_of "$name")" </dev/null >"$out" 2>&1
     fi
     rc=$?
     tr -d '\r' <"$out" >"$out.tmp" && mv "$out.tmp" "$out"
