@@ -20,7 +20,7 @@ static noreturn void supervisor_main(void);
 static noreturn void machine_trap(void);
 
 /* Stop, saying what the machine lacks and why Baton needs it. Machine mode;
- * the UART is set up. printk with %s and %u only: no division. */
+ * the UART is set up. printk with %s only: nothing that divides. */
 static noreturn void refuse(const char *what, const char *why)
 {
     printk("\n[baton] refused: %s: %s\n", what, why);
@@ -62,10 +62,8 @@ static void board_init(uintptr_t fdt)
         .plic_size = (uintptr_t)t.plic_size,
         .clint_base = t.clint_base ? (uintptr_t)t.clint_base : CLINT_BASE,
     };
+    board.ram_base = ram_base > RAM_LIMIT ? RAM_LIMIT : (uintptr_t)ram_base;
     boot_args = t.bootargs;
-    if (ram_base != RAM_BASE)
-        refuse("RAM does not start at 0x80000000",
-               "the kernel is linked and loaded there");
 }
 
 /* satp exists only with an MMU: without one (-cpu rv32,mmu=false) QEMU
@@ -82,6 +80,9 @@ static int have_mmu(void)
  * is used; each refusal says what is missing and what for. */
 static void machine_check(void)
 {
+    if (board.ram_base != RAM_BASE)
+        refuse("RAM does not start at 0x80000000",
+               "the kernel is linked and loaded there");
     if (!have_mmu())
         refuse("this CPU has no MMU (Sv32 paging)",
                "every task runs in its own address space, and without "

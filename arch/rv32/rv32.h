@@ -30,7 +30,7 @@ error_t fdt_read(uintptr_t fdt, struct fdt_info *info);
 /* boot.c: the machine Baton runs on, as the device tree describes it (or
  * virt.h's defaults). Filled in machine mode before anything uses it. */
 struct board {
-    uintptr_t ram_end;                  /* RAM is RAM_BASE..ram_end */
+    uintptr_t ram_base, ram_end;        /* RAM: Baton needs it at RAM_BASE */
     uintptr_t uart_base, plic_base, plic_size, clint_base;
     int uart_irq;
 };
