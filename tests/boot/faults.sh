@@ -41,7 +41,8 @@ case_() {
     check_run "boot/$1/$2" QEMU "build/$1/boot/$2.out" $? "" "$3" "$4"
 }
 
-for arch in ${*:-rv32 i386}; do
+archs=${*:-rv32 i386}
+for arch in $archs; do
     mkdir -p "build/$arch/boot"
     if ! make -s ARCH="$arch" MANIFEST=smoke image >"build/$arch/boot/build.log" 2>&1; then
         cat "build/$arch/boot/build.log"; failed=$((failed + 1)); continue

@@ -49,6 +49,7 @@ TABLE
 }
 
 # row ARCH LABEL RESULT [MESSAGE]: a line of the Markdown table.
+# shellcheck disable=SC2016
 row() { printf '| %s | `%s` | %s | %s |\n' "$1" "$2" "$3" "${4:-}" >>"$table"; }
 
 # one ARCH LABEL OPTS REFUSAL: boot the smoke image there, judge, report.
