@@ -1,11 +1,13 @@
 #!/bin/sh
 # deps.sh - install the Debian packages Baton needs, and nothing when all are
 # there. Says what it installs. Needs root (or sudo) only when something is
-# missing.
+# missing. (grub-pc-bin, grub-common, xorriso and mtools: the boot matrix
+# boots the i386 kernel from a GRUB rescue ISO, tests/boot/grub-iso.sh.)
 set -eu
 need="clang lld llvm qemu-system-x86 qemu-system-misc gdb-multiarch
 libcriterion-dev liblua5.4-dev libncurses-dev libsdl2-dev pkg-config tmux
-libclang-rt-14-dev make gawk"
+libclang-rt-14-dev make gawk
+grub-pc-bin grub-common xorriso mtools"
 
 missing=""
 for p in $need; do

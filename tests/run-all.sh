@@ -55,6 +55,7 @@ for arch in rv32 i386; do
     suite "gdb-$arch" sh tests/gdb/run.sh "$arch"
 done
 
+suite boot-matrix sh tests/boot/run.sh
 echo "== total"
 echo "$total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

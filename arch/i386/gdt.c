@@ -1,6 +1,7 @@
-/* gdt.c (i386) - segments and the TSS. Baton uses flat segments (base 0,
- * limit 4 GiB) so only their privilege level matters; the TSS gives the
- * kernel stack the CPU switches to on a trap from user mode. */
+/* gdt.c (i386) - segments and the two TSSs. Baton uses flat segments
+ * (base 0, limit 4 GiB) so only their privilege level matters. The main
+ * TSS gives the kernel stack the CPU switches to on a trap from user mode;
+ * the second one is the double-fault task, which runs on its own stack. */
 #include <stddef.h>
 #include "i386.h"
 #include "x86.h"
@@ -14,21 +15,29 @@
 #define SEG_TSS32     0x09          /* a 32-bit TSS, not busy */
 /* Flags nibble: 4 KiB granularity and 32-bit default operand size. */
 #define SEG_FLAT      0xc
+#define FAULT_STACK_SIZE 4096
 
-/* The hardware task-state segment. Baton switches tasks in software; the
- * CPU reads only ss0:esp0 (and the I/O map offset) from it. */
+/* The hardware task-state segment. Baton switches tasks in software: the
+ * CPU reads ss0:esp0 (and the I/O map offset) from the main TSS, and does
+ * a hardware task switch only into the double-fault task, saving the
+ * faulting state in the main TSS's fields (which trap.c then prints). */
 struct tss {
-    uint32_t link;
+    uint32_t link;            /* the TSS we came from, after a task switch */
     uint32_t esp0;            /* kernel stack for a trap from ring 3 */
     uint32_t ss0;
-    uint32_t unused[22];      /* esp1..gs, ldt: hardware task switching */
+    uint32_t esp1, ss1, esp2, ss2;
+    uint32_t cr3, eip, eflags;
+    uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
+    uint32_t es, cs, ss, ds, fs, gs, ldt;
     uint16_t trap;
     uint16_t iomap;           /* offset of the I/O permission bitmap */
 };
 _Static_assert(sizeof(struct tss) == 104, "the CPU's TSS layout");
 
 static struct tss tss;
-static uint64_t gdt[6];       /* indexes match the selectors in i386.h */
+static struct tss fault_tss;  /* the double-fault task */
+static uint64_t gdt[7];       /* indexes match the selectors in i386.h */
+static uint8_t fault_stack[FAULT_STACK_SIZE] __attribute__((aligned(16)));
 
 /* Pack a segment descriptor; the fields are scattered for 286 history. */
 static uint64_t segment(uint32_t base, uint32_t limit, uint8_t access,
@@ -55,6 +64,19 @@ static void load_gdt(void)
     ltr(TSS_SEL);
 }
 
+/* The double-fault task starts afresh at double_fault_task every time the
+ * CPU switches to it: its own stack, interrupts off, the kernel's segments.
+ * A fault that cannot push its frame (the stack is gone) still lands here. */
+static void fault_task_init(void)
+{
+    fault_tss = (struct tss){
+        .eip = (uint32_t)double_fault_task, .eflags = EFLAGS_ALWAYS1,
+        .esp = (uint32_t)(fault_stack + FAULT_STACK_SIZE),
+        .cs = KERNEL_CS, .ss = KERNEL_DS, .ds = KERNEL_DS, .es = KERNEL_DS,
+        .fs = KERNEL_DS, .gs = KERNEL_DS, .iomap = sizeof(struct tss),
+    };
+}
+
 void gdt_init(void)
 {
     gdt[KERNEL_CS >> 3] = segment(0, 0xfffff, SEG_PRESENT | SEG_DPL(0) |
@@ -67,11 +89,21 @@ void gdt_init(void)
                                 SEG_NORMAL | SEG_DATA, SEG_FLAT);
     gdt[TSS_SEL >> 3] = segment((uint32_t)&tss, sizeof(tss) - 1,
                                 SEG_PRESENT | SEG_DPL(0) | SEG_TSS32, 0);
+    gdt[DF_TSS_SEL >> 3] = segment((uint32_t)&fault_tss, sizeof(tss) - 1,
+                                   SEG_PRESENT | SEG_DPL(0) | SEG_TSS32, 0);
     tss.ss0 = KERNEL_DS;
     /* An I/O map offset past the TSS's end means "no map": with IOPL 0 every
      * in/out from user mode then faults. */
     tss.iomap = sizeof(tss);
+    fault_task_init();
     load_gdt();
+}
+
+/* The task switch loads cr3 from the TSS: give the double-fault task the
+ * kernel's page directory (mmu.c), whose map every address space shares. */
+void gdt_fault_task_cr3(uint32_t cr3)
+{
+    fault_tss.cr3 = cr3;
 }
 
 /* Called on every context switch: the next trap from user mode must land on
@@ -79,4 +111,12 @@ void gdt_init(void)
 void tss_set_esp0(uint32_t esp0)
 {
     tss.esp0 = esp0;
+}
+
+/* What the CPU saved of the faulting state when it switched to the
+ * double-fault task: the main TSS's eip and esp. */
+void gdt_fault_state(uint32_t *eip, uint32_t *esp)
+{
+    *eip = tss.eip;
+    *esp = tss.esp;
 }

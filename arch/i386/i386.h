@@ -10,6 +10,7 @@
 #define USER_CS    (0x18 | 3)
 #define USER_DS    (0x20 | 3)
 #define TSS_SEL    0x28
+#define DF_TSS_SEL 0x30    /* the double-fault task (gdt.c) */
 
 /* Interrupt vectors: the CPU's exceptions take 0..31, so the PIC's 16 lines
  * are moved to 32..47. */
@@ -22,18 +23,30 @@
 #define EFLAGS_IF      0x200   /* interrupts enabled */
 #define EFLAGS_ALWAYS1 0x002   /* bit 1 is reserved and reads as 1 */
 
+/* The exit status when the machine lacks something Baton needs (cpu.c):
+ * not 1, which is a panic's, so that a test can tell them apart. */
+#define BOOT_REFUSED   3
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
-/* boot.S and kernel.ld */
+/* boot.S and kernel.ld. Below the boot stack lies one unmapped page
+ * (mmu.c): an overflow of the boot stack faults there. */
 extern char __kernel_end[];
+extern char boot_stack_guard[], boot_stack[], boot_stack_top[];
+
+/* cpu.c: stop with a message on a CPU older than the floor (a Pentium). */
+void cpu_check(void);
 
 /* gdt.c */
 void gdt_init(void);
 void tss_set_esp0(uint32_t esp0);
+void gdt_fault_task_cr3(uint32_t cr3);   /* the double-fault task's map */
+void gdt_fault_state(uint32_t *eip, uint32_t *esp);  /* where it struck */
 
 /* trap.c, trapentry.S */
 void idt_init(void);
+void double_fault_task(void);    /* the double-fault task runs this */
 void trap_return(void);          /* pops a struct arch_frame and irets */
 
 /* pic.c */

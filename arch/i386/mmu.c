@@ -1,6 +1,7 @@
 /* mmu.c (i386) - two-level paging: each of the 1024 page-directory entries
  * maps 4 MiB, directly (a PSE page: the kernel's 1:1 map of RAM) or through
- * a page table of 1024 entries for 4 KiB pages (user memory). */
+ * a page table of 1024 entries for 4 KiB pages (user memory, and the 4 MiB
+ * that holds the boot stack, to leave the guard page below it unmapped). */
 #include "arch.h"
 #include "page.h"
 #include "i386.h"
@@ -23,14 +24,30 @@
 /* The kernel's own directory: only the RAM map, used from boot until the
  * first task runs. arch_vm_init() copies its entries into every new one. */
 static uint32_t kernel_pd[1024] __attribute__((aligned(PAGE_SIZE)));
+/* The one 4 MiB of the RAM map that holds the boot stack, in 4 KiB pages,
+ * so that the page below the stack (boot_stack_guard) can be left out. */
+static uint32_t guard_pt[1024] __attribute__((aligned(PAGE_SIZE)));
+
+/* Map the 4 MiB at directory index pdx page by page, all but the guard. */
+static uint32_t guarded_megapage(uint32_t pdx)
+{
+    for (uint32_t i = 0; i < 1024; i++) {
+        uint32_t pa = (pdx << 22) | (i << 12);
+        guard_pt[i] = pa == (uint32_t)boot_stack_guard ? 0 : pa | PTE_P | PTE_W;
+    }
+    return (uint32_t)guard_pt | PTE_P | PTE_W;
+}
 
 void paging_init(void)
 {
+    uint32_t guard_pdx = PDX((uint32_t)boot_stack_guard);
     /* Supervisor-only (no PTE_U): a user access to kernel memory faults. */
     for (uint32_t i = 0; i < KERNEL_PDES; i++)
         kernel_pd[i] = (i << 22) | PTE_P | PTE_W | PTE_PS;
+    kernel_pd[guard_pdx] = guarded_megapage(guard_pdx);
     write_cr4(read_cr4() | CR4_PSE);
     lcr3((uint32_t)kernel_pd);
+    gdt_fault_task_cr3((uint32_t)kernel_pd);
     /* The next instruction is fetched through the new map: it is 1:1. */
     write_cr0(read_cr0() | CR0_PG | CR0_WP);
 }
@@ -50,9 +67,9 @@ error_t arch_vm_init(struct arch_vm *vm)
  * create is false, or memory ran out). */
 static uint32_t *find_pte(struct arch_vm *vm, uintptr_t va, int create)
 {
-    uint32_t *pde = &((uint32_t *)vm->pd)[PDX(va)];
-    if (*pde & PTE_PS)
+    if (PDX(va) < KERNEL_PDES)
         return NULL;                      /* the kernel's RAM map: hands off */
+    uint32_t *pde = &((uint32_t *)vm->pd)[PDX(va)];
     if (!(*pde & PTE_P)) {
         if (!create)
             return NULL;

@@ -30,6 +30,7 @@ noreturn void i386_start(uint32_t magic, const struct multiboot_info *info);
 noreturn void i386_start(uint32_t magic, const struct multiboot_info *info)
 {
     uart_init();            /* first, so that a panic can be seen */
+    cpu_check();            /* then, before anything a 486 lacks: rdtsc, PSE */
     if (magic != MB_BOOT_MAGIC || !(info->flags & MB_INFO_MEM))
         panic("i386: not started by a multiboot loader with a memory size");
     /* Copy what we need now: the loader left the information in memory the

@@ -6,6 +6,8 @@
 #include "x86.h"
 
 #define GATE_INTERRUPT 0x8e   /* present, 32-bit interrupt gate: clears IF */
+#define GATE_TASK      0x85   /* present, task gate: switch to a TSS */
+#define DOUBLE_FAULT   8
 #define GATE_DPL(pl)   ((pl) << 5)
 #define PAGE_FAULT     14
 #define PF_PRESENT     0x1    /* page-fault error code: the page was mapped */
@@ -31,12 +33,22 @@ static void set_gate(int vector, uint32_t handler, int dpl)
     };
 }
 
+/* A double fault (a fault while the CPU delivers another one, typically
+ * because the stack it would push on is gone) switches to the double-fault
+ * task (gdt.c), on a stack of its own: an interrupt gate would push on the
+ * same dead stack, fault a third time and reset the machine silently. */
+static void set_task_gate(int vector, uint16_t tss_selector)
+{
+    idt[vector] = (struct gate){ .selector = tss_selector, .type = GATE_TASK };
+}
+
 /* Only the syscall gate has DPL 3: "int $n" from user mode for any other
  * vector is a general-protection fault, so users cannot fake an IRQ. */
 void idt_init(void)
 {
     for (int v = 0; v < IRQ_BASE + PIC_LINES; v++)
         set_gate(v, trap_stubs[v], 0);
+    set_task_gate(DOUBLE_FAULT, DF_TSS_SEL);
     set_gate(SYSCALL_VECTOR, (uint32_t)syscall_stub, 3);
     struct table_ptr p = { sizeof(idt) - 1, (uint32_t)idt };
     lidt(&p);
@@ -105,4 +117,20 @@ void trap(struct arch_frame *f)
               (unsigned)f->vector, fault_name(f), (unsigned)f->eip,
               (unsigned)cr2, (unsigned)f->error);
     }
+}
+
+/* The double-fault task's first instruction (gdt.c). It never returns:
+ * the state it would return to is the one that could not take a fault.
+ * cr2 tells a boot stack overflow: the last page fault hit the guard. */
+noreturn void double_fault_task(void)
+{
+    uint32_t eip, esp, cr2 = read_cr2();
+    gdt_fault_state(&eip, &esp);
+    int boot_stack_overflow = cr2 >= (uint32_t)boot_stack_guard &&
+                              cr2 < (uint32_t)boot_stack;
+    panic("i386: double fault at eip 0x%08x, esp 0x%08x, cr2 0x%08x: %s",
+          (unsigned)eip, (unsigned)esp, (unsigned)cr2, boot_stack_overflow
+              ? "the boot stack overflowed into its guard page"
+              : "a fault while entering a fault handler (a kernel stack "
+                "overflow?)");
 }

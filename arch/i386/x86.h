@@ -124,4 +124,24 @@ static inline void ltr(uint16_t sel)   /* load the task register (the TSS) */
     __asm__ volatile("ltr %0" : : "r"(sel));
 }
 
+/* EFLAGS as a whole: pushfl/popfl are the only way to read or write it. */
+static inline uint32_t read_eflags(void)
+{
+    uint32_t v;
+    __asm__ volatile("pushfl; popl %0" : "=r"(v));
+    return v;
+}
+
+static inline void write_eflags(uint32_t v)
+{
+    __asm__ volatile("pushl %0; popfl" : : "r"(v) : "memory", "cc");
+}
+
+/* CPUID leaf: what the processor says it is and has (cpu.c). */
+static inline void cpuid(uint32_t leaf, uint32_t r[4])
+{
+    __asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3])
+                             : "a"(leaf), "c"(0));
+}
+
 #endif

@@ -1,5 +1,7 @@
 /* boot.c (rv32) - from power-on in machine mode to kernel_main() in
- * supervisor mode; also the board's free RAM, power switch and counter. */
+ * supervisor mode: what the machine has (the device tree), whether Baton
+ * can run on it (or why not, out loud), and the hand-over to S; also the
+ * board's free RAM, power switch and counter. */
 #include "arch.h"
 #include "printk.h"
 #include "riscv.h"
@@ -7,26 +9,116 @@
 #include "virt.h"
 #include "trace.h"
 
+#define MISA_M      (1u << ('M' - 'A'))   /* multiply and divide */
+
 extern char __kernel_end[];            /* kernel.ld: end of the image */
 int rv32_have_sstc;
-static uintptr_t boot_fdt;             /* the device tree QEMU left us */
+struct board board;
+static const char *boot_args;          /* -append, read in S before paging */
 
 static noreturn void supervisor_main(void);
 static noreturn void machine_trap(void);
 
-/* Runs in machine mode (M), the most privileged level, once at boot: give
- * the supervisor (S) level everything it needs to run the kernel on its own,
+/* Stop, saying what the machine lacks and why Baton needs it. Machine mode;
+ * the UART is set up. printk with %s only: nothing that divides. */
+static noreturn void refuse(const char *what, const char *why)
+{
+    printk("\n[baton] refused: %s: %s\n", what, why);
+    arch_poweroff(BOOT_REFUSED);
+}
+
+/* Without the M extension (-cpu rv32,m=false) the kernel's own code (a
+ * memset, the formatter) traps at its first multiply: check before any of
+ * it runs, and say so with nothing but byte stores to the default UART. */
+static void check_m_extension(void)
+{
+    uint32_t misa = r_misa();          /* 0: the CPU does not say */
+    if (!misa || (misa & MISA_M))
+        return;
+    board.uart_base = UART_BASE;
+    static const char msg[] = "\n[baton] refused: this CPU has no M extension "
+        "(multiply/divide): the kernel is compiled for rv32ima\n";
+    for (const char *s = msg; *s; s++)
+        arch_console_putc(*s);
+    arch_poweroff(BOOT_REFUSED);
+}
+
+/* Where RAM and the devices are: the device tree's word, else virt.h's.
+ * RAM past RAM_LIMIT is left alone (it would not fit a 32-bit end). */
+static void board_init(uintptr_t fdt)
+{
+    struct fdt_info t;
+    /* No tree at all (a loader that passes none): assume QEMU's virt. A
+     * tree without a PLIC means the board has none (an AIA board). */
+    if (fdt_read(fdt, &t) != OK)
+        t = (struct fdt_info){ .plic_base = PLIC_BASE, .plic_size = PLIC_SIZE };
+    uint64_t ram_base = t.ram_size ? t.ram_base : RAM_BASE;
+    uint64_t ram_end = ram_base + (t.ram_size ? t.ram_size : RAM_SIZE);
+    board = (struct board){
+        .ram_end = ram_end > RAM_LIMIT ? RAM_LIMIT : (uintptr_t)ram_end,
+        .uart_base = t.uart_base ? (uintptr_t)t.uart_base : UART_BASE,
+        .uart_irq = t.uart_base ? (int)t.uart_irq : UART_IRQ,
+        .plic_base = (uintptr_t)t.plic_base,
+        .plic_size = (uintptr_t)t.plic_size,
+        .clint_base = t.clint_base ? (uintptr_t)t.clint_base : CLINT_BASE,
+    };
+    board.ram_base = ram_base > RAM_LIMIT ? RAM_LIMIT : (uintptr_t)ram_base;
+    boot_args = t.bootargs;
+}
+
+/* satp exists only with an MMU: without one (-cpu rv32,mmu=false) QEMU
+ * ignores writes, and it reads 0. In M-mode, satp changes nothing yet. */
+static int have_mmu(void)
+{
+    w_satp(SATP_SV32);
+    int mmu = (r_satp() & SATP_SV32) != 0;
+    w_satp(0);
+    return mmu;
+}
+
+/* Everything Baton needs and a RISC-V machine may lack, checked before it
+ * is used; each refusal says what is missing and what for. */
+static void machine_check(void)
+{
+    if (board.ram_base != RAM_BASE)
+        refuse("RAM does not start at 0x80000000",
+               "the kernel is linked and loaded there");
+    if (!have_mmu())
+        refuse("this CPU has no MMU (Sv32 paging)",
+               "every task runs in its own address space, and without "
+               "paging a task could read and write the kernel and the "
+               "other tasks");
+    if (!board.plic_base)
+        refuse("the device tree lists no PLIC interrupt controller "
+               "(an AIA board, such as -machine virt,aia=aplic?)",
+               "the console's input interrupt reaches the kernel through "
+               "a PLIC; Baton has no APLIC or IMSIC driver");
+    if (board.ram_end < (uintptr_t)__kernel_end + RAM_MIN_FREE)
+        refuse("too little RAM",
+               "the kernel needs 2 MiB free past its image for page "
+               "tables and tasks");
+}
+
+/* Runs in machine mode (M), the most privileged level, once at boot: learn
+ * the machine, refuse it out loud if it lacks what Baton needs, give the
+ * supervisor (S) level everything it needs to run the kernel on its own,
  * then drop to S forever. Baton has no machine-mode code after this. */
 noreturn void machine_init(uint32_t hart, uintptr_t fdt)
 {
     (void)hart;                         /* start.S parks every other hart */
-    boot_fdt = fdt;
+    /* First of all a trap vector: a CSR this CPU lacks traps, and with
+     * mtvec unset (0 on QEMU) the hart would loop at address 0, silently. */
+    w_mtvec((uintptr_t)machine_trap);
+    check_m_extension();
+    board_init(fdt);
+    uart_init();                        /* so that a refusal can be read */
+    machine_check();
+
     /* Physical memory protection checks S and U accesses even with paging
-     * off; with no PMP entry they may touch nothing. Entry 0 allows read,
-     * write and execute from address 0 up to the top (pmpaddr is addr >> 2).
-     * The page tables then decide what each mode may touch. */
-    w_pmpaddr0(0xffffffffu);
-    w_pmpcfg0(PMP_RWX_TOR);
+     * off; with no PMP entry they may touch nothing, so entry 0 opens all
+     * of memory and the page tables decide. A CPU without PMP
+     * (-cpu rv32,pmp=false) checks nothing: nothing to open. */
+    (void)m_try_pmp();
 
     /* Traps normally go to M. Hand every exception and the S-level
      * interrupts to S, so the kernel's stvec sees them directly. */
@@ -34,7 +126,6 @@ noreturn void machine_init(uint32_t hart, uintptr_t fdt)
     w_mideleg((1u << IRQ_S_SOFT) | (1u << IRQ_S_TIMER) |
               (1u << IRQ_S_EXTERNAL));
     w_mie(0);                           /* no machine-level interrupts */
-    w_mtvec((uintptr_t)machine_trap);   /* reached only on a boot bug */
 
     /* Let S (and, if the kernel agrees in scounteren, U) read the cycle,
      * time and instret counters. */
@@ -56,9 +147,15 @@ noreturn void machine_init(uint32_t hart, uintptr_t fdt)
 }
 
 /* Delegation sends the traps of S and U to S; a trap in M itself still comes
- * here. It means a bug in machine_init, or a QEMU too old to have menvcfgh. */
+ * here. It means a bug in machine_init, or a CSR this CPU lacks: menvcfgh on
+ * a QEMU too old for the Sstc timer. */
 __attribute__((aligned(4))) static noreturn void machine_trap(void)
 {
+    static int trapped;
+    if (trapped++)                      /* the message itself trapped */
+        arch_poweroff(1);
+    if (!board.uart_base)               /* before board_init: the default */
+        board.uart_base = UART_BASE;
     printk("\nrv32: trap in machine mode: mcause %x at %x\n"
            "rv32: this port needs QEMU 7.1 or later (the Sstc timer)\n",
            (unsigned)r_mcause(), (unsigned)r_mepc());
@@ -69,9 +166,8 @@ __attribute__((aligned(4))) static noreturn void machine_trap(void)
 static noreturn void supervisor_main(void)
 {
     trap_init();            /* first, so that a mistake below panics clearly */
-    uart_init();
     /* Read -append now: the tree lies in RAM the page allocator hands out. */
-    trace_boot_args(fdt_bootargs(boot_fdt));
+    trace_boot_args(boot_args);
     vm_kernel_init();       /* paging on */
     plic_init();
     w_scounteren(0xffffffffu);  /* user mode may read the counters too */
@@ -81,7 +177,7 @@ static noreturn void supervisor_main(void)
 void arch_mem_range(uintptr_t *start, uintptr_t *end)
 {
     *start = (uintptr_t)__kernel_end;
-    *end = RAM_END;
+    *end = board.ram_end;
 }
 
 /* The sifive test device stops QEMU: 0x5555 means success, 0x3333 failure

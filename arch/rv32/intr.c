@@ -48,11 +48,11 @@ void timer_rearm(void)
  * (hart, mode) pair is a "context" with its own enable bits, threshold and
  * claim register; hart 0 in supervisor mode is context 1 on virt. */
 #define PLIC_CONTEXT       1
-#define PLIC_PRIORITY(irq) (PLIC_BASE + 4 * (irq))
-#define PLIC_ENABLE(irq)   (PLIC_BASE + 0x2000 + 0x80 * PLIC_CONTEXT + \
+#define PLIC_PRIORITY(irq) (board.plic_base + 4 * (irq))
+#define PLIC_ENABLE(irq)   (board.plic_base + 0x2000 + 0x80 * PLIC_CONTEXT + \
                             4 * ((irq) / 32))    /* one bit per source */
-#define PLIC_THRESHOLD     (PLIC_BASE + 0x200000 + 0x1000 * PLIC_CONTEXT)
-#define PLIC_CLAIM         (PLIC_BASE + 0x200004 + 0x1000 * PLIC_CONTEXT)
+#define PLIC_THRESHOLD     (board.plic_base + 0x200000 + 0x1000 * PLIC_CONTEXT)
+#define PLIC_CLAIM         (board.plic_base + 0x200004 + 0x1000 * PLIC_CONTEXT)
 
 void plic_init(void)
 {
@@ -75,7 +75,7 @@ void arch_irq_disable(int irq)
 
 int arch_irq_uart(void)
 {
-    return UART_IRQ;
+    return board.uart_irq;      /* the device tree's "interrupts" */
 }
 
 /* Claiming tells the PLIC we serve the interrupt (0: nothing pending, e.g.

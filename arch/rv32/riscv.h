@@ -31,6 +31,7 @@ CSR_RW(medeleg, medeleg)
 CSR_RW(mideleg, mideleg)
 CSR_RW(mie, mie)
 CSR_RW(mcounteren, mcounteren)
+CSR_RW(misa, misa)            /* the extensions: bit n for letter A + n */
 CSR_RW(menvcfgh, 0x31a)       /* upper half of menvcfg on rv32 */
 CSR_RW(pmpcfg0, pmpcfg0)
 CSR_RW(pmpaddr0, pmpaddr0)

@@ -34,3 +34,23 @@ park:
 boot_stack:
     .space 16384
 boot_stack_top:
+
+/* int m_try_pmp(void), machine mode, from machine_init. A CPU without PMP
+ * (-cpu rv32,pmp=false) has no pmpaddr0: writing it traps. For the length
+ * of the attempt, mtvec points at the label after it, so the trap skips
+ * the rest and a0 stays 0; with PMP, entry 0 opens all of memory (pmpaddr
+ * is an address >> 2) to S and U, and a0 = 1. */
+    .text
+    .globl m_try_pmp
+m_try_pmp:
+    la    t0, 1f
+    csrrw t1, mtvec, t0         /* t1: the real trap vector, put back below */
+    li    a0, 0
+    li    t2, -1
+    csrw  pmpaddr0, t2
+    li    t2, 0x0f              /* PMP_RWX_TOR: read, write, exec, top of range */
+    csrw  pmpcfg0, t2
+    li    a0, 1
+    .p2align 2                  /* mtvec needs a 4-byte aligned address */
+1:  csrw  mtvec, t1
+    ret

@@ -5,7 +5,7 @@
 #include "rv32.h"
 #include "virt.h"
 
-/* Registers, one byte each, at UART_BASE + offset. */
+/* Registers, one byte each, at board.uart_base + offset (the device tree). */
 #define UART_RBR  0         /* read: the received byte */
 #define UART_THR  0         /* write: the byte to send */
 #define UART_IER  1         /* which events raise the interrupt */
@@ -23,12 +23,12 @@
 
 static uint8_t uart_read(int reg)
 {
-    return mmio_read8(UART_BASE + reg);
+    return mmio_read8(board.uart_base + reg);
 }
 
 static void uart_write(int reg, uint8_t v)
 {
-    mmio_write8(UART_BASE + reg, v);
+    mmio_write8(board.uart_base + reg, v);
 }
 
 void uart_init(void)

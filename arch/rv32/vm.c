@@ -43,9 +43,10 @@ static void map_megapages(uintptr_t start, uintptr_t end, uint32_t perm)
 void vm_kernel_init(void)
 {
     map_megapages(TEST_BASE, TEST_BASE + 1, PTE_R | PTE_W);
-    map_megapages(PLIC_BASE, PLIC_BASE + PLIC_SIZE, PTE_R | PTE_W);
-    map_megapages(UART_BASE, UART_BASE + 1, PTE_R | PTE_W);
-    map_megapages(RAM_BASE, RAM_END, PTE_R | PTE_W | PTE_X);
+    map_megapages(board.plic_base, board.plic_base + board.plic_size,
+                  PTE_R | PTE_W);
+    map_megapages(board.uart_base, board.uart_base + 1, PTE_R | PTE_W);
+    map_megapages(RAM_BASE, board.ram_end, PTE_R | PTE_W | PTE_X);
     w_satp(MAKE_SATP(kernel_root));
     sfence_vma_all();
 }

@@ -22,7 +22,8 @@ check() {   # check DESCRIPTION PATTERN: the GDB output must match PATTERN
         echo "FAIL gdb/$arch: $1 (no /$2/ in $out)"
     fi
 }
-check "stopped at the syscall entry" '^Breakpoint 1, trap_syscall'
+# (With several harts, -smp 4, GDB says "Thread 1 hit Breakpoint 1, ...".)
+check "stopped at the syscall entry" '^(Thread [0-9]+ hit )?Breakpoint 1, trap_syscall'
 check "backtrace shows trap_syscall" '^#0 +trap_syscall'
 check "backtrace reaches the arch trap handler" '^#1 .* (trap|trap_handler|handle_trap|trap_dispatch)'
 check "the first syscall is SYS_CONSOLE_WRITE (1)" '^syscall number = 1$'

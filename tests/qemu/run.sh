@@ -6,6 +6,11 @@
 # lines, expect lines, the exit status), as tests/sim/run.sh judges it in
 # the simulator. Output of each run is kept in build/ARCH/test/NAME.out.
 # Ends with "N passed, N failed".
+#
+# Environment, for tests/boot/: BATON_TEST_OUT, where the outputs go
+# instead; BATON_TEST_IMAGE, one image booted for every test instead of its
+# own (the harness's own test boots a broken kernel so). scripts/qemu.sh
+# adds BATON_QEMU_OPTS to every run (the boot matrix's machines).
 set -u
 arch=$1
 shift
@@ -13,7 +18,8 @@ cd "$(dirname "$0")/../.." || exit 2
 # Every manifest but bench (make bench runs it under -icount) and trace_*
 # (tests/trace/run.sh boots those with tracing on).
 names=${*:-$(ls tests/qemu/*.manifest | sed "s|.*/||; s|\.manifest$||" | grep -v -e "^bench$" -e "^trace_")}
-outdir=build/$arch/test
+outdir=${BATON_TEST_OUT:-build/$arch/test}
+image_of() { echo "${BATON_TEST_IMAGE:-build/$arch/img/$1.elf}"; }
 mkdir -p "$outdir"
 passed=0
 failed=0
@@ -29,7 +35,7 @@ run_with_input() {
     fifo=$outdir/$name.fifo
     rm -f "$fifo" && mkfifo "$fifo" || return 2
     BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
-        "build/$arch/img/$name.elf" <"$fifo" >"$out" 2>&1 &
+        "$(image_of "$name")" <"$fifo" >"$out" 2>&1 &
     qpid=$!
     exec 3>"$fifo"                 # held open: QEMU never sees end of input
     while kill -0 "$qpid" 2>/dev/null && ! grep -q 'ready for input' "$out" 2>/dev/null; do
@@ -43,7 +49,8 @@ run_with_input() {
 }
 
 for name in $names; do
-    if ! make -s ARCH="$arch" MANIFEST="$name" image >"$outdir/$name.build" 2>&1; then
+    if [ -z "${BATON_TEST_IMAGE:-}" ] &&
+       ! make -s ARCH="$arch" MANIFEST="$name" image >"$outdir/$name.build" 2>&1; then
         cat "$outdir/$name.build"
         fail "build failed"
         continue
@@ -53,7 +60,7 @@ for name in $names; do
         run_with_input "tests/qemu/$name.input"
     else
         BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
-            "build/$arch/img/$name.elf" </dev/null >"$out" 2>&1
+            "$(image_of "$name")" </dev/null >"$out" 2>&1
     fi
     rc=$?
     tr -d '\r' <"$out" >"$out.tmp" && mv "$out.tmp" "$out"

@@ -39,7 +39,7 @@ run() {
 for scen in sim/scenarios/*.lua; do
     name=$(basename "$scen" .lua)
     run "$logs/$name.out" "$scen"
-    check_run "lua/$name" baton-sim "$logs/$name.out" $?
+    check_run "lua/$name" baton-sim "$logs/$name.out" $? "" "baton-sim: $scen: "
     grep -q '^PASS ' "$logs/$name.out" || fail "lua/$name: no PASS line at all"
 done
 

@@ -1,0 +1,31 @@
+#!/bin/sh
+# run.sh [--long] - the boot tests (make boot-matrix; make test runs them
+# too): the harness's own test (harness.sh), the faults only GDB can set up
+# (faults.sh), and the machine matrix (matrix.sh; --long adds the QEMU
+# suites under -icount shift=8 and on unusual machines). Each part's lines,
+# then the total: "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+mkdir -p build
+total_p=0
+total_f=0
+for part in harness faults "matrix ${1:-}"; do
+    name=${part%% *}
+    echo "-- $name"
+    # shellcheck disable=SC2086
+    sh tests/boot/$name.sh ${part#"$name"} >"build/boot-$name.log" 2>&1
+    rc=$?
+    grep -v ': done (exit' "build/boot-$name.log"
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "build/boot-$name.log" | tail -n 1)
+    p=${line%% passed*}
+    f=${line#*, }
+    f=${f%% failed*}
+    if [ -z "$line" ] || { [ $rc -ne 0 ] && [ "$f" -eq 0 ]; }; then
+        p=${p:-0} f=1
+        echo "FAIL boot/$name: exit $rc"
+    fi
+    total_p=$((total_p + p))
+    total_f=$((total_f + f))
+done
+echo "$total_p passed, $total_f failed"
+[ "$total_f" -eq 0 ]
