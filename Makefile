@@ -199,6 +199,16 @@ unit-tests: $(BIN)/unit-tests
 	$(BIN)/unit-tests --jobs 2
 .PHONY: unit-tests
 
+# White-box unit tests of kernel units (tests/unit/kernel/), built for the
+# host with the simulator's arch types: they build kernel structures by hand.
+KUNIT_SRC := $(wildcard tests/unit/kernel/*.c) kernel/sendq.c
+$(BIN)/kernel-unit-tests: $(KUNIT_SRC) $(wildcard kernel/*.h include/baton/*.h) | deps
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -Ikernel -Isim -o $@ $(KUNIT_SRC) -lcriterion
+kernel-unit-tests: $(BIN)/kernel-unit-tests
+	$(BIN)/kernel-unit-tests --jobs 2
+.PHONY: kernel-unit-tests
+
 include sim/sim.mk     # the host simulator: make sim, make sim-tests (docs/sim.md)
 # ---- tracing: the host decoder, its tests, fuzzer and benchmark ----------------
 include tracer/tracer.mk
