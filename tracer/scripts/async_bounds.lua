@@ -26,8 +26,9 @@
 -- carry no message identity.
 -- A receiver's death discards what waits for it; a sender's death, its
 -- queues (their depths are unknown from then on); a delivery recorded
--- after the receiver died still needs its reply. Needs the categories task, ipc, notify and async (trace=all
--- does). Lost events make it forget every depth and pull under way.
+-- after the receiver died still needs its reply. Needs the categories
+-- task, ipc, notify and async (trace=all does). Lost events make it
+-- forget every depth and pull under way.
 --
 --   baton-trace --batch --script tracer/scripts/async_bounds.lua TRACE
 --   (exit status 0: pass, 1: fail, 2: the script or the trace is unreadable)
