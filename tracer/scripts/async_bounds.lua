@@ -104,13 +104,15 @@ baton.on("async-deliver", function(ev)
     expect(ev, function(d) return d - 1 end, "a message delivered")
     local p = pull_of(key(ev.subj_id, ev.peer_id))
     if p.carried then
-        p.carried = nil
+        p.used, p.carried = p.carried, nil
     elseif p.asked and not p.early then
         p.early = ev.index
     else
         baton.fail(string.format("event #%d: a message leaves %s's queue to %s with no reply to a pull to carry it (%s)",
                                  ev.index, ev.subj, ev.peer,
-                                 p.early and "a second message for one pull" or "no pull answered"))
+                                 p.early and "a second message for one pull" or
+                                 p.used and string.format("the reply of #%d carried one already", p.used) or
+                                 "no pull answered"))
     end
     baton.count("messages delivered")
 end)
