@@ -13,13 +13,22 @@
 #      an order Baton's kernel does not use, which must pass.
 #   3. recorded runs edited (tests/props/to_text.lua, sed, mktrace) into
 #      broken ones, which the check must fail.
-# One line per (trace, check), logs in build/props/. Ends with
-# "N passed, N failed"; exits 1 on any failure. PROPS_QEMU=no skips QEMU.
+# One line per (trace, check), logs in build/props/: "n/a" when the trace
+# gives the check nothing to judge (no call, no async queue...), not
+# counted. Ends with "N passed, N failed"; exits 1 on any failure.
+# PROPS_QEMU=no skips QEMU.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 out=build/props
 mkdir -p "$out/logs"
 checks="calls_replied fifo_service notify_not_lost async_bounds deadlock_refused"
+# What each check counts when it has something to judge: a trace without
+# any (no call, no queued sender...) is "n/a" for it, not a pass.
+key_calls_replied="calls"
+key_fifo_service="senders queued"
+key_notify_not_lost="notifications sent"
+key_async_bounds="messages queued"
+key_deadlock_refused="(deadlocks refused|blocks checked)"
 trace=build/bin/baton-trace
 passed=0
 failed=0
@@ -44,6 +53,10 @@ check_all() {
     # shellcheck disable=SC2086
     $trace --batch $args "$2" >"$log" 2>&1
     rc=$?
+    if grep -Eq "^verdict: .*[(].* 0 events[)]" "$log"; then
+        fail "$1" "no events in $2: the run was not recorded"
+        return
+    fi
     for c in $checks; do
         first=$(grep -m1 "^FAIL $c.lua: " "$log" | cut -c1-160)
         if [ $rc -eq 2 ]; then
@@ -51,7 +64,13 @@ check_all() {
         elif [ -n "$first" ]; then
             fail "$1" "$first"
         else
-            pass "$1" "$c.lua"
+            eval "key=\$key_$c"
+            judged=$(grep -E "^counter $key [0-9]" "$log" | sed "s/^counter //" | paste -sd, - | sed "s/,/, /g")
+            if [ -n "$judged" ]; then
+                pass "$1" "$c.lua ($judged)"
+            else
+                printf "n/a   %-30s %s\n" "$1" "$c.lua: nothing to judge"
+            fi
         fi
     done
 }

@@ -143,6 +143,7 @@ end
 -- A task that blocks must not close a cycle.
 local function blocked(ev)
     if unsure then return end
+    baton.count("blocks checked")
     local ids = cycle_from(ev.subj_id)
     if ids then
         report_cycle(ids, string.format("event #%d: %s blocks (%s) and closes the cycle", ev.index, ev.subj, ev.type))
