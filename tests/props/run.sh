@@ -25,7 +25,7 @@ checks="calls_replied fifo_service notify_not_lost async_bounds deadlock_refused
 # What each check counts when it has something to judge: a trace without
 # any (no call, no queued sender...) is "n/a" for it, not a pass.
 key_calls_replied="calls"
-key_fifo_service="senders queued"
+key_fifo_service="(senders queued|services judged in FIFO order)"
 key_notify_not_lost="notifications sent"
 key_async_bounds="messages queued"
 key_deadlock_refused="(deadlocks refused|blocks checked)"
@@ -44,14 +44,20 @@ if ! make -s sim build/bin/baton-trace >"$out/build.log" 2>&1 ||
     exit 1
 fi
 
-# check_all NAME FILE: every check over one trace, in one batch run; a line
-# per check, the first failure of each shown.
+# check_all NAME FILE [VAR=VALUE...]: every check over one trace, in one
+# batch run, with those variables in the environment (BATON_FIFO_ANY: the
+# receivers whose order of service fifo_service.lua judges); a line per
+# check, the first failure of each shown.
 check_all() {
     log=$out/logs/$(echo "$1" | tr / _).log
+    name=$1
+    file=$2
+    shift 2
     args=
     for c in $checks; do args="$args --script tracer/scripts/$c.lua"; done
     # shellcheck disable=SC2086
-    $trace --batch $args "$2" >"$log" 2>&1
+    env "$@" $trace --batch $args "$file" >"$log" 2>&1
+    set -- "$name" "$file"
     rc=$?
     if grep -Eq "^verdict: .*[(].* 0 events[)]" "$log"; then
         fail "$1" "no events in $2: the run was not recorded"
@@ -75,11 +81,12 @@ check_all() {
     done
 }
 
-# check_one NAME FILE CHECK EXPECT REASON: one check, which must pass, or
-# fail (exit status 1) with a failure matching REASON (an extended regex).
+# check_one NAME FILE CHECK EXPECT REASON [VAR=VALUE...]: one check, which
+# must pass, or fail (exit status 1) with a failure matching REASON (an
+# extended regex).
 check_one() {
     log=$out/logs/$(echo "$1" | tr / _).log
-    $trace --batch --script "tracer/scripts/$3" "$2" >"$log" 2>&1
+    env ${6:+"$6"} $trace --batch --script "tracer/scripts/$3" "$2" >"$log" 2>&1
     rc=$?
     if [ "$4" = pass ]; then
         if [ $rc -eq 0 ]; then pass "$1" "$3 passes"
@@ -92,6 +99,16 @@ check_one() {
 }
 
 # ---- 1. real runs ----
+
+# The receivers whose every ipc_recv is from IPC_ANY, by test: the order in
+# which they serve queued senders is judged (fifo_service.lua).
+fifo_any() {
+    case $1 in
+    ipc_queue) echo BATON_FIFO_ANY=server ;;
+    prodcons) echo BATON_FIFO_ANY=buffer ;;
+    any_fifo) echo BATON_FIFO_ANY=receiver ;;
+    esac
+}
 
 # The simulator: IPC manifests (with console input where the test types
 # some) and the scenarios.
@@ -109,12 +126,12 @@ for m in ipc_call ipc_queue ipc_rendezvous ipc_noblock ipc_errors ipc_notify ipc
         set -- --input-file "$out/$m.input" "$@"
     fi
     sim_run "sim-$m" "$@"
-    check_all "sim/$m" "$out/sim-$m.trace"
+    check_all "sim/$m" "$out/sim-$m.trace" $(fifo_any $m)
 done
 for s in sim/scenarios/*.lua; do
     n=$(basename "$s" .lua)
     sim_run "scn-$n" "$s"
-    check_all "scenario/$n" "$out/scn-$n.trace"
+    check_all "scenario/$n" "$out/scn-$n.trace" $(fifo_any $n)
 done
 
 # QEMU: the same kernel on real ports, a few images each.
@@ -130,7 +147,7 @@ qemu_run() {    # ARCH MANIFEST
     fi
     BATON_TIMEOUT=30 sh scripts/qemu.sh "$1" "$img" -append trace=all \
         </dev/null >"$out/qemu-$1-$2.trace" 2>&1
-    check_all "qemu/$1/$2" "$out/qemu-$1-$2.trace"
+    check_all "qemu/$1/$2" "$out/qemu-$1-$2.trace" $(fifo_any $2)
 }
 if [ "${PROPS_QEMU:-yes}" != no ]; then
     for m in ipc_queue ipc_fault ipc_notify; do qemu_run rv32 $m; done
@@ -152,15 +169,17 @@ for f in tests/props/cases/*.txt; do
     fi
     expect=$(sed -n 's/^# expect: *//p' "$f")
     reason=$(sed -n 's/^# reason: *//p' "$f")
+    env=$(sed -n 's/^# env: *//p' "$f")
     for c in $(sed -n 's/^# check: *//p' "$f"); do
-        check_one "case/$n" "$out/case-$n.trace" "$c" "$expect" "$reason"
+        check_one "case/$n" "$out/case-$n.trace" "$c" "$expect" "$reason" "$env"
     done
 done
 
 # ---- 3. recorded runs, edited into broken ones ----
 
-# edit NAME FROM SED CHECK REASON: the events of trace FROM as text, edited
-# by the sed program SED, written back; CHECK must fail with REASON.
+# edit NAME FROM SED CHECK REASON [VAR=VALUE]: the events of trace FROM as
+# text, edited by the sed program SED, written back; CHECK must fail with
+# REASON.
 edit() {
     text=$out/edit-$1.txt
     { echo "meta arch sim"; echo "meta mask 0x1ff"
@@ -171,7 +190,7 @@ edit() {
         return
     fi
     "$out/mktrace" "$text" >"$out/edit-$1.trace" &&
-        check_one "edit/$1" "$out/edit-$1.trace" "$4" fail "$5"
+        check_one "edit/$1" "$out/edit-$1.trace" "$4" fail "$5" "${6:-}"
 }
 # The ERR_ABORTED of every caller of the faulting server and of the exiting
 # quitter taken out: they go on as if answered.
@@ -180,7 +199,7 @@ edit calls_no_abort "$out/sim-ipc_fault.trace" '/^error .* ERR_ABORTED$/d' \
 # The server takes client2's call before client4's send, queued earlier.
 edit fifo_swapped "$out/sim-ipc_queue.trace" \
     's/^send 4 1$/SWAP/; s/^call 2 1$/send 4 1/; s/^SWAP$/call 2 1/' \
-    fifo_service.lua "not FIFO"
+    fifo_service.lua "not FIFO" BATON_FIFO_ANY=server
 # n's first delivery of a's notifications taken out: they were never handed over.
 edit notify_undelivered "$out/sim-ipc_notify.trace" '0,/^deliver 1 2 /{/^deliver 1 2 /d}' \
     notify_not_lost.lua "lost|no longer pending"
