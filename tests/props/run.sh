@@ -3,7 +3,8 @@
 # property checks") over real runs, and over traces of broken kernels that
 # they must fail:
 #   1. the simulator with every category traced (baton-sim --trace all) on
-#      the IPC manifests of tests/qemu/ and the scenarios of sim/scenarios/;
+#      the IPC manifests of tests/qemu/ and the scenarios of sim/scenarios/,
+#      and some again under --preempt (other interleavings, other orders);
 #      QEMU rv32 and i386 (-append trace=all) on a few; the recorded traces
 #      of tests/viewer/. Every check runs over every trace: each is a
 #      property of the IPC model, true of any run of a correct kernel.
@@ -132,6 +133,15 @@ for s in sim/scenarios/*.lua; do
     n=$(basename "$s" .lua)
     sim_run "scn-$n" "$s"
     check_all "scenario/$n" "$out/scn-$n.trace" $(fifo_any $n)
+done
+
+# The same under --preempt: other interleavings of the same kernel, so
+# events in other orders; a few seeds of the tests that queue the most.
+for m in prodcons ipc_queue fanin ipc_fault ipc_deadlock5; do
+    for seed in 2 7 11; do
+        sim_run "pre-$m-$seed" --preempt --seed $seed "tests/qemu/$m.manifest"
+        check_all "sim-preempt/$m/$seed" "$out/pre-$m-$seed.trace" $(fifo_any $m)
+    done
 done
 
 # QEMU: the same kernel on real ports, a few images each.

@@ -21,7 +21,7 @@
 --     record the delivery after R, woken by the reply, has pulled again;
 --   - when the run ends with messages queued from S to R, both alive, S
 --     waiting (so not about to notify) and R neither told (no notification
---     from S pending) nor pulling from S: orphans.
+--     from S since R last pulled from it) nor pulling from S: orphans.
 -- FIFO order within a queue cannot be judged from the trace: its events
 -- carry no message identity.
 -- A receiver's death discards what waits for it; a sender's death, its
@@ -37,6 +37,8 @@ local bound = tonumber(os.getenv("BATON_ASYNC_BOUND") or "") or 16
 local depth = {}        -- "S>R" -> messages queued, when known
 local pull = {}         -- "S>R" -> { asked, carried, early, used }: event numbers
 local lost_at           -- the last lost events: pulls before it are unknown
+local told = {}         -- "S>R" -> true: S notified R since R last pulled from S
+local told_default = false  -- for pairs not in told: nil (unknown) after lost events
 
 local function name(id) return baton.name(id) end
 local function key(s, r) return s .. ">" .. r end
@@ -81,6 +83,7 @@ end
 
 baton.on("async-pull", function(ev)      -- subject R pulls from peer S
     local p = pull_of(key(ev.peer_id, ev.subj_id))
+    told[key(ev.peer_id, ev.subj_id)] = false
     if p.early then
         baton.fail(string.format("event #%d: the message delivered at #%d was never carried by a reply: dropped",
                                  ev.index, p.early))
@@ -121,6 +124,10 @@ baton.on("async-deliver", function(ev)
     baton.count("messages delivered")
 end)
 
+baton.on("notify", function(ev)
+    if ev.subj_id and ev.peer_id then told[key(ev.subj_id, ev.peer_id)] = true end
+end)
+
 baton.on("task-exit", function(ev)
     local id = ev.subj_id
     for k in pairs(depth) do
@@ -134,6 +141,7 @@ end)
 
 baton.on("lost", function(ev)
     depth, pull, lost_at = {}, {}, ev.index
+    told, told_default = {}, nil
     baton.log(string.format("event #%d: %d events lost; depths and pulls then are not checked", ev.index, ev.count))
 end)
 
@@ -151,11 +159,12 @@ function on_end()
         local s, r = k:match("(%d+)>(%d+)")
         local S, R = baton.task(tonumber(s)), baton.task(tonumber(r))
         if d > 0 and S and R and S.state == "blocked" and R.state ~= "dead" then
-            local told = (R.pending_from or {})[S.name]
+            local was_told = told[k]
+            if was_told == nil then was_told = told_default end
             local pulling = R.state == "blocked" and R.peer_id == S.id and
                             (R.wait == "call" or R.wait == "reply")
-            if not told and not pulling then
-                baton.fail(string.format("%d messages from %s wait for %s at the end, and %s was not told (no notification pending) nor pulls: orphans",
+            if was_told == false and not pulling then
+                baton.fail(string.format("%d messages from %s wait for %s at the end, and %s was not told (no notification since its last pull) nor pulls: orphans",
                                          d, S.name, R.name, R.name))
             end
         end
