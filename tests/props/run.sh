@@ -9,9 +9,10 @@
 #      of tests/viewer/. Every check runs over every trace: each is a
 #      property of the IPC model, true of any run of a correct kernel.
 #   2. the hand-made traces of tests/props/cases/ (# check, # expect,
-#      # reason lines): most are kernels that break a property, and the
-#      check must fail with the reason given; the others are correct runs in
-#      an order Baton's kernel does not use, which must pass.
+#      # reason, # env lines): most are kernels that break a property, and
+#      the check must fail with the reason given; the others are correct
+#      runs in an order Baton's kernel does not use, which every check
+#      must pass.
 #   3. recorded runs edited (tests/props/to_text.lua, sed, mktrace) into
 #      broken ones, which the check must fail.
 # One line per (trace, check), logs in build/props/: "n/a" when the trace
