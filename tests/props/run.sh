@@ -59,16 +59,16 @@ check_all() {
     for c in $checks; do args="$args --script tracer/scripts/$c.lua"; done
     # shellcheck disable=SC2086
     env "$@" $trace --batch $args "$file" >"$log" 2>&1
-    set -- "$name" "$file"
     rc=$?
+    set -- "$name" "$file"
     if grep -Eq "^verdict: .*[(].* 0 events[)]" "$log"; then
         fail "$1" "no events in $2: the run was not recorded"
         return
     fi
     for c in $checks; do
         first=$(grep -m1 "^FAIL $c.lua: " "$log" | cut -c1-160)
-        if [ $rc -eq 2 ]; then
-            fail "$1" "$c.lua: script or trace error: $(head -c 160 "$log")"
+        if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then
+            fail "$1" "$c.lua: baton-trace exited with $rc: $(grep -m1 -i error "$log" | cut -c1-140)"
         elif [ -n "$first" ]; then
             fail "$1" "$first"
         else
