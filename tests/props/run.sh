@@ -18,7 +18,8 @@
 # One line per (trace, check), logs in build/props/: "n/a" when the trace
 # gives the check nothing to judge (no call, no async queue...), not
 # counted. Ends with "N passed, N failed"; exits 1 on any failure.
-# PROPS_QEMU=no skips QEMU.
+# PROPS_QEMU=no skips QEMU; PROPS_SEEDS="$(seq 1 60)" tries more seeds of
+# --preempt than the default three.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 out=build/props
@@ -139,7 +140,7 @@ done
 # The same under --preempt: other interleavings of the same kernel, so
 # events in other orders; a few seeds of the tests that queue the most.
 for m in prodcons ipc_queue fanin ipc_fault ipc_deadlock5; do
-    for seed in 2 7 11; do
+    for seed in ${PROPS_SEEDS:-2 7 11}; do
         sim_run "pre-$m-$seed" --preempt --seed $seed "tests/qemu/$m.manifest"
         check_all "sim-preempt/$m/$seed" "$out/pre-$m-$seed.trace" $(fifo_any $m)
     done
