@@ -19,7 +19,9 @@
 -- environment variable BATON_FIFO_ANY (names, separated by commas: tasks
 -- whose every ipc_recv is from IPC_ANY). Out-of-order services of the
 -- others are logged, not failed; without BATON_FIFO_ANY the order is not
--- judged at all (the log says so), the rest is.
+-- judged at all (the log says so), the rest is. A named receiver seen
+-- blocking in a receive from one task in particular fails the check: the
+-- list is wrong.
 --
 -- Needs the categories task, ipc and err (trace=all does). Lost events
 -- (a LOST record) empty every queue: those waiting then are not checked.
@@ -30,6 +32,7 @@
 local queue = {}        -- receiver id -> list of { id = sender, at = event, unordered }
 local waits_in = {}     -- sender id -> receiver id
 local recv_wait = {}    -- receiver id -> the task it blocked receiving from (0: any)
+local recv_since = {}   -- receiver id -> the event of that block
 local any_only = {}     -- receiver name -> true: it receives from any task only
 local declared = false
 
@@ -63,7 +66,7 @@ local function join(ev)
     local w = recv_wait[r]
     if w and (w == 0 or w == s) then
         baton.fail(string.format("event #%d: %s blocks sending to %s, which waits in a receive from %s since #%d",
-                                 ev.index, ev.subj, ev.peer, w == 0 and "any task" or ev.subj, recv_wait["at" .. r]))
+                                 ev.index, ev.subj, ev.peer, w == 0 and "any task" or ev.subj, recv_since[r]))
     end
     table.insert(q(r), { id = s, at = ev.index })
     waits_in[s] = r
@@ -125,7 +128,7 @@ baton.on("recv-block", function(ev)
         end
     end
     recv_wait[r] = from
-    recv_wait["at" .. r] = ev.index
+    recv_since[r] = ev.index
 end)
 
 -- The receiver stops waiting: a message, a notification, an error, a wake.
