@@ -87,6 +87,14 @@ static void event_operands(struct tv_script *T, const struct tr_event *e, size_t
             lua_rawseti(L, -2, (lua_Integer)i + 2);
         }
         lua_setfield(L, -2, "cycle");
+        lua_createtable(L, (int)x.n + 1, 0);    /* the same, as task ids */
+        lua_pushinteger(L, e->subj);
+        lua_rawseti(L, -2, 1);
+        for (size_t i = 0; i < x.n; i++) {
+            lua_pushinteger(L, x.p[i]);
+            lua_rawseti(L, -2, (lua_Integer)i + 2);
+        }
+        lua_setfield(L, -2, "cycle_ids");
         break;
     }
     default:
@@ -213,6 +221,13 @@ static void push_task(struct tv_script *T, int id)
             lua_rawseti(L, -2, ++n);
         }
     lua_setfield(L, -2, "senders");
+    lua_newtable(L);                /* sender name -> its bits pending here */
+    for (int i = 0; i < TR_TASKS; i++)
+        if (t->from_bits[i]) {
+            lua_pushinteger(L, t->from_bits[i]);
+            lua_setfield(L, -2, i == 0 ? "kernel" : name_of(T, (unsigned)i, buf));
+        }
+    lua_setfield(L, -2, "pending_from");
     set_int(L, "sent", t->sent);
     set_int(L, "received", t->received);
     set_int(L, "errors", t->errors);
@@ -317,6 +332,30 @@ static int api_seconds(lua_State *L)
     return 1;
 }
 
+/* baton.stats(): how complete the trace is so far, and what it records:
+ * {events, lost, missing, corrupt, mask, built, arch}. lost: dropped by
+ * the kernel (LOST records); missing: in frames that never arrived;
+ * corrupt: frames thrown away. mask, built: the categories switched on and
+ * compiled in, as the metadata last said (nil without metadata). */
+static int api_stats(lua_State *L)
+{
+    struct tv_script *T = self(L);
+    const struct tr_meta *m = &T->s->dec.meta;
+    struct tr_counts c = tr_decoder_counts(&T->s->dec);
+    lua_createtable(L, 0, 7);
+    set_int(L, "events", (lua_Integer)tv_session_count(T->s));
+    set_int(L, "lost", (lua_Integer)c.lost);
+    set_int(L, "missing", (lua_Integer)c.missing);
+    set_int(L, "corrupt", (lua_Integer)c.corrupt);
+    if (m->mask || m->built) {         /* tracing on means a mask of some bit */
+        set_int(L, "mask", m->mask);
+        set_int(L, "built", m->built);
+    }
+    if (m->have_arch)
+        set_str(L, "arch", m->arch);
+    return 1;
+}
+
 /* ---- counters, checks, the log ---- */
 
 /* baton.count(name [, n]): add n (1) to a counter; returns its value. */
@@ -378,7 +417,8 @@ void tv_api_open(struct tv_script *T)
         { "on", api_on }, { "event", api_event }, { "task", api_task },
         { "tasks", api_tasks }, { "queue", api_queue }, { "channel", api_channel },
         { "name", api_name }, { "now", api_now }, { "index", api_index },
-        { "seconds", api_seconds }, { "count", api_count }, { "counter", api_counter },
+        { "seconds", api_seconds }, { "stats", api_stats },
+        { "count", api_count }, { "counter", api_counter },
         { "fail", api_fail }, { "check", api_check }, { "log", api_log },
         { NULL, NULL },
     };

@@ -241,3 +241,33 @@ Test(script, the_example_graders_pass_the_demo)
     cr_expect_eq(tv_script_verdict(T), 0);
     cr_expect_eq(tv_script_counter_value(T, "round trips"), 21);
 }
+
+Test(script, what_the_property_checks_need)
+{
+    int v = run(DEADLOCK_TRACE, "props.lua",
+                "baton.on('deadlock', function(ev)\n"
+                "  baton.check(#ev.cycle_ids == 2 and ev.cycle_ids[1] == 1 and ev.cycle_ids[2] == 2,\n"
+                "              'cycle_ids')\n"
+                "end)\n"
+                "function on_end()\n"
+                "  local st = baton.stats()\n"
+                "  baton.check(st.events == baton.index() and st.lost == 0 and st.missing == 0\n"
+                "              and st.corrupt == 0, 'counts')\n"
+                "  baton.check(st.mask == 0x1ff and st.built == 0x1ff and st.arch == 'rv32', 'metadata')\n"
+                "end\n");
+    cr_expect_eq(v, 0, "%s", tv_script_error(T) ? tv_script_error(T) : "a check failed");
+    done();
+    start();
+    v = run(FANIN_TRACE, "pending.lua",
+            "baton.on('notify', function(ev)\n"
+            "  local t = baton.task(ev.peer)\n"
+            "  local bits = t.pending_from[ev.subj]\n"
+            "  if t.state ~= 'blocked' then\n"
+            "    baton.check(bits and bits & ev.bits == ev.bits, 'pending_from')\n"
+            "    baton.count('checked')\n"
+            "  end\n"
+            "end)\n"
+            "function on_end() baton.check(baton.stats().lost > 0, 'fanin loses events') end\n");
+    cr_expect_eq(v, 0, "%s", tv_script_error(T) ? tv_script_error(T) : "a check failed");
+    cr_expect_gt(tv_script_counter_value(T, "checked"), 10);
+}
