@@ -56,6 +56,10 @@ static error_t lookup(struct task *me, uintptr_t uhandle, int *slot)
     return OK;
 }
 
+/* channel_open: give me a handle to end `dir` of the channel on `port`.
+ * ERR_INVALID_ARG, ERR_BAD_ADDRESS, ERR_NOT_PERMITTED (no manifest grant),
+ * ERR_IN_USE (the end has a holder), ERR_NO_MEMORY (no handle slot or no
+ * page). The receive end maps the channel's shared page, zeroed first. */
 long channel_sys_open(struct task *me, uint32_t port, uint32_t dir, uintptr_t uhandle)
 {
     if (port >= CHANNEL_PORTS || (dir != CHANNEL_SEND && dir != CHANNEL_RECEIVE))
@@ -115,6 +119,8 @@ static void release_end(struct task *me, struct channel *ch, int dir)
     }
 }
 
+/* channel_close: give the end back; a peer blocked on it wakes with
+ * ERR_CLOSED. ERR_BAD_ADDRESS, ERR_BAD_HANDLE. */
 long channel_sys_close(struct task *me, uintptr_t uhandle)
 {
     int slot;
@@ -127,6 +133,7 @@ long channel_sys_close(struct task *me, uintptr_t uhandle)
     return OK;
 }
 
+/* t is dying: release every end it holds, as channel_close would. */
 void channel_task_exit(struct task *t)
 {
     for (int slot = 0; slot < CHANNEL_HANDLES; slot++) {
@@ -137,6 +144,8 @@ void channel_task_exit(struct task *t)
     }
 }
 
+/* The holder of the other end of the channel t is blocked on (NULL: t is
+ * not blocked on a channel, or nobody holds that end yet). */
 struct task *channel_waits_for(struct task *t)
 {
     struct channel *ch = t->chan_blocked;
@@ -188,6 +197,11 @@ static error_t transfer(struct channel *ch, struct task *snd, uint32_t size,
     return (error_t)size;                      /* the receiver's result */
 }
 
+/* channel_send: size bytes (in words[], or at words[0] in the sender's
+ * memory when larger than CHANNEL_FAST_MAX). If the receiver waits, the
+ * rendezvous happens now; otherwise the sender blocks (deadlock checked
+ * first) until it comes, or the end closes (ERR_CLOSED). Returns OK, or
+ * ERR_TOO_LARGE when the receiver's buffer was too small. */
 long channel_sys_send(struct task *me, uintptr_t uhandle, uint32_t size,
                       const uint32_t words[4])
 {
@@ -215,6 +229,9 @@ long channel_sys_send(struct task *me, uintptr_t uhandle, uint32_t size,
     return wait_peer(me, ch, dir);
 }
 
+/* channel_rcv: into a buffer of bufsize bytes. Meets a waiting sender now
+ * or blocks for one. Returns the size received, ERR_TOO_SMALL (nothing
+ * moved, the sender gets ERR_TOO_LARGE) or ERR_CLOSED. */
 long channel_sys_recv(struct task *me, uintptr_t uhandle, uintptr_t ubuf,
                       uint32_t bufsize)
 {

@@ -47,6 +47,9 @@ static __attribute__((noinline, cold)) void refuse(struct task *me, struct task 
     printk(" -> %d (%s)\n", me->id, me->name);
 }
 
+/* The check callers run before blocking on target: if it would close a
+ * cycle, record it (trace and console) and say so. The refusal is
+ * reported here, outside the walk, so that any walk is traced alike. */
 bool deadlock_check(struct task *me, struct task *target)
 {
     if (!closes_cycle(me, target))

@@ -74,6 +74,8 @@ struct task *ipc_queued_sender(const struct task *t, int i)
     return sendq_at(&t->ipc.senders, i);
 }
 
+/* How many tasks wait in some receiver's queue (SYS_KOBJECTS). */
+
 int ipc_queued(void)
 {
     int n = 0;
@@ -276,6 +278,9 @@ error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
 
 /* ---- a task dies ---- */
 
+/* t is dying: nobody may wait for it. Its queued senders and callers
+ * wake with ERR_ABORTED (their message reached no one), and so do the
+ * tasks receiving from it or awaiting its reply. */
 void ipc_task_exit(struct task *t)
 {
     struct task *s;

@@ -14,6 +14,7 @@
 /* Who acquired each line, or NULL. */
 static struct task *irq_holder[IRQ_LINES];
 
+/* irq_acquire: the line's notifications go to me from now on. */
 error_t irq_acquire(struct task *me, int irq)
 {
     if (irq < 0 || irq >= IRQ_LINES)
@@ -26,6 +27,7 @@ error_t irq_acquire(struct task *me, int irq)
     return OK;
 }
 
+/* t is dying: its lines are free for the next task that acquires them. */
 void irq_task_exit(struct task *t)
 {
     for (int irq = 0; irq < IRQ_LINES; irq++)

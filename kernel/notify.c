@@ -8,6 +8,9 @@
 #include "sched.h"
 #include "vm.h"
 
+/* OR bits into dst's word from `from`. Never blocks. If dst waits in an
+ * open receive, it takes them at once and wakes. Called by ipc_notify,
+ * timers (notify_tick) and interrupts (kernel/irq.c). */
 void notify_post(struct task *dst, task_t from, notifications_t bits)
 {
     trace_notify_send(from, dst->id, bits);
@@ -22,6 +25,8 @@ void notify_post(struct task *dst, task_t from, notifications_t bits)
     }
 }
 
+/* Move every pending bit of t into m as one NOTIFICATIONS_MSG with the
+ * set of senders; false (m untouched) if nothing is pending. */
 bool notify_take(struct task *t, struct message *m)
 {
     uint32_t senders = t->notify_senders, bits = 0;
@@ -41,6 +46,8 @@ bool notify_take(struct task *t, struct message *m)
     return true;
 }
 
+/* ipc_notify: ERR_INVALID_ARG for no bits, ERR_NOT_FOUND for the kernel
+ * or no such task. */
 error_t notify_syscall(struct task *me, task_t dst, notifications_t bits)
 {
     if (bits == 0)
@@ -52,6 +59,8 @@ error_t notify_syscall(struct task *me, task_t dst, notifications_t bits)
     return OK;
 }
 
+/* notification_rcv(from): OK and consumed if from's bits are pending,
+ * ERR_WOULD_BLOCK otherwise. Never blocks. */
 error_t notify_rcv(struct task *me, task_t from)
 {
     if (from < 0 || from >= TASK_MAX)
@@ -70,6 +79,8 @@ error_t notify_timer_set(struct task *me, uint32_t ms)
     return OK;
 }
 
+/* Every tick: post NOTIFY_TIMER, from the kernel, to each task whose
+ * one-shot timer is due. */
 void notify_tick(void)
 {
     for (task_t id = 1; id < TASK_MAX; id++) {

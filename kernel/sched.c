@@ -17,6 +17,8 @@ static struct run_queue queue[TASK_PRIO_MAX + 1];
  * ready (the usual case in a rendezvous) the answer is one load. */
 static unsigned ready_mask;
 
+/* Put t in its priority's run queue, at the tail (a woken or yielding task)
+ * or at the head (a preempted one, which keeps its turn). */
 static void enqueue(struct task *t, bool at_head)
 {
     ASSERT(t->priority >= TASK_PRIO_MIN && t->priority <= TASK_PRIO_MAX);
@@ -46,6 +48,7 @@ static int top_priority(void)
     return p;
 }
 
+/* Take the oldest ready task of priority p (its queue is not empty). */
 static struct task *dequeue(int p)
 {
     struct task *t = queue[p].head;
@@ -63,6 +66,8 @@ void sched_ready(struct task *t)
     enqueue(t, false);
 }
 
+/* Run the most urgent ready task. The current task must already be in a
+ * queue, blocked or dead; if it is the one chosen, nothing switches. */
 void sched_switch(void)
 {
     struct task *prev = task_current;
@@ -82,6 +87,7 @@ void sched_switch(void)
     /* We are back: another task switched to us. */
 }
 
+/* The current task goes to the tail of its queue: its equals run first. */
 void sched_yield(void)
 {
     if (task_current->id != 0)
@@ -89,6 +95,8 @@ void sched_yield(void)
     sched_switch();
 }
 
+/* The one way to block. The mechanism has recorded what its task waits
+ * for; `why` says which mechanism owns that wait. */
 error_t sched_block(enum task_block why)
 {
     struct task *t = task_current;
@@ -101,6 +109,8 @@ error_t sched_block(enum task_block why)
     return task_current->wake_result;
 }
 
+/* The one way to wake: t is ready again, and its sched_block returns
+ * result. */
 void sched_wake(struct task *t, error_t result)
 {
     ASSERT(t->state == TASK_BLOCKED);
@@ -110,12 +120,16 @@ void sched_wake(struct task *t, error_t result)
     enqueue(t, false);
 }
 
+/* A blocked task changes what it waits for without running (a call whose
+ * request was taken waits for the reply now). */
 void sched_rewait(struct task *t, enum task_block why)
 {
     ASSERT(t->state == TASK_BLOCKED && t != task_current && why != BLOCK_NONE);
     t->block = why;
 }
 
+/* At the end of every trap: a more urgent task that became ready runs now;
+ * the preempted one keeps the head of its queue. */
 void sched_preempt_check(void)
 {
     struct task *t = task_current;
@@ -133,6 +147,7 @@ uint64_t sched_deadline(uint32_t ms)
     return sched_ticks + (ticks ? ticks : 1);
 }
 
+/* sleep(ms): the current task waits in BLOCK_SLEEP until its tick. */
 void sched_sleep(uint32_t ms)
 {
     task_current->wake_tick = sched_deadline(ms);
@@ -170,6 +185,8 @@ void sched_slice_end(void)
         sched_yield();
 }
 
+/* Boot is over: switch to the first task; the boot stack is never used
+ * again. */
 noreturn void sched_start(void)
 {
     static struct arch_task boot;   /* the boot stack's context, never resumed */

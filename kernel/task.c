@@ -59,6 +59,7 @@ static void free_memory(struct task *t)
     arch_vm_destroy(&t->vm);
 }
 
+/* A free slot of the table, zeroed, or NULL when all are taken. */
 static struct task *alloc_slot(void)
 {
     for (int id = 1; id < TASK_MAX; id++) {
@@ -74,6 +75,9 @@ static struct task *alloc_slot(void)
     return NULL;
 }
 
+/* A task from manifest entry m: its address space, program, user stack
+ * and info page, then ready to run. ERR_NO_MEMORY (no slot or pages) or
+ * the ELF loader's error, with nothing left allocated. */
 error_t task_create(const struct manifest_task *m, struct task **out)
 {
     struct task *t = alloc_slot();
@@ -103,6 +107,10 @@ error_t task_create(const struct manifest_task *m, struct task **out)
     return OK;
 }
 
+/* The current task ends (exit, fault or unknown syscall): every task
+ * blocked on it wakes with an error (ERR_ABORTED, ERR_CLOSED), its ends,
+ * timer and lines are released, its memory freed. The last task to go
+ * powers the machine off. */
 noreturn void task_exit(int status, const char *why)
 {
     struct task *t = task_current;
@@ -129,6 +137,8 @@ noreturn void task_exit(int status, const char *why)
     panic("task_exit: a dead task was resumed");
 }
 
+/* The port's fault handler: a user task touched what it may not. One line
+ * on the console, then it dies like an exit. */
 noreturn void trap_user_fault(const char *what, uintptr_t pc, uintptr_t addr)
 {
     trace_task_fault(task_current->id, pc, addr);
