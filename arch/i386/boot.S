@@ -43,7 +43,7 @@ _start:
     jmp  1b
 
 /* The stack kernel_main() and the boot code run on. Tasks have their own.
- * The page below it stays unmapped (mmu.c): a boot stack that overflows
+ * The page below it stays unmapped (vm.c): a boot stack that overflows
  * faults there, and the double-fault task reports it (trap.c). */
     .section .bss.boot_stack, "aw", @nobits
     .p2align 12

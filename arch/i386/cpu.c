@@ -7,7 +7,7 @@
 #include "x86.h"
 
 #define EFLAGS_ID       (1u << 21)  /* writable only if CPUID exists */
-#define CPUID_PSE       (1u << 3)   /* leaf 1, edx: 4 MiB pages (mmu.c) */
+#define CPUID_PSE       (1u << 3)   /* leaf 1, edx: 4 MiB pages (vm.c) */
 #define CPUID_TSC       (1u << 4)   /* leaf 1, edx: rdtsc (arch_cycles) */
 #define FAMILY_PENTIUM  5
 

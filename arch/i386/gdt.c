@@ -100,7 +100,7 @@ void gdt_init(void)
 }
 
 /* The task switch loads cr3 from the TSS: give the double-fault task the
- * kernel's page directory (mmu.c), whose map every address space shares. */
+ * kernel's page directory (vm.c), whose map every address space shares. */
 void gdt_fault_task_cr3(uint32_t cr3)
 {
     fault_tss.cr3 = cr3;

@@ -31,7 +31,7 @@
 #include <stdint.h>
 
 /* boot.S and kernel.ld. Below the boot stack lies one unmapped page
- * (mmu.c): an overflow of the boot stack faults there. */
+ * (vm.c): an overflow of the boot stack faults there. */
 extern char __kernel_end[];
 extern char boot_stack_guard[], boot_stack[], boot_stack_top[];
 
@@ -57,7 +57,7 @@ int  pic_spurious(int irq);
 /* uart.c */
 void uart_init(void);
 
-/* mmu.c */
+/* vm.c */
 void paging_init(void);
 #endif
 

@@ -9,7 +9,7 @@
 #define MB_BOOT_MAGIC   0x2BADB002   /* in eax when a multiboot loader jumps */
 #define MB_INFO_MEM     (1 << 0)     /* mem_lower/mem_upper are valid */
 #define MB_INFO_CMDLINE (1 << 2)     /* cmdline is valid (QEMU: -append) */
-#define IDENTITY_MAP_END (128u << 20) /* mmu.c maps this much RAM, 1:1 */
+#define IDENTITY_MAP_END (128u << 20) /* vm.c maps this much RAM, 1:1 */
 #define DEBUG_EXIT_PORT 0xf4         /* QEMU's isa-debug-exit device */
 #define CR0_EM          (1u << 2)    /* no FPU: x87 instructions trap (#NM) */
 

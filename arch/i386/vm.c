@@ -1,4 +1,4 @@
-/* mmu.c (i386) - two-level paging: each of the 1024 page-directory entries
+/* vm.c (i386) - two-level paging: each of the 1024 page-directory entries
  * maps 4 MiB, directly (a PSE page: the kernel's 1:1 map of RAM) or through
  * a page table of 1024 entries for 4 KiB pages (user memory, and the 4 MiB
  * that holds the boot stack, to leave the guard page below it unmapped). */
