@@ -5,6 +5,7 @@
 #include "task.h"
 #include "printk.h"
 
+/* The newest goes last: the tail pointer makes it O(1). */
 void sendq_push(struct sendq *q, struct task *t)
 {
     t->sendq_link.next = NULL;
@@ -15,6 +16,8 @@ void sendq_push(struct sendq *q, struct task *t)
     q->tail = t;
 }
 
+/* Unlink t wherever it is: a receiver takes a sender from the middle when
+ * it receives from one task in particular. O(n), n at most TASK_MAX. */
 void sendq_remove(struct sendq *q, struct task *t)
 {
     /* pp walks the links, so that removing the head is no special case. */
@@ -30,6 +33,7 @@ void sendq_remove(struct sendq *q, struct task *t)
     t->sendq_link.next = NULL;
 }
 
+/* From the oldest: the first match is the one FIFO order serves. */
 struct task *sendq_find(const struct sendq *q, task_t src)
 {
     struct task *s = q->head;

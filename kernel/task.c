@@ -62,6 +62,9 @@ static void free_memory(struct task *t)
 /* A free slot of the table, zeroed, or NULL when all are taken. */
 static struct task *alloc_slot(void)
 {
+    /* The lowest free id. An id is reused only once its task is gone, and
+     * task_exit has ended every wait that named it first, so no blocked
+     * task can mistake the newcomer for the one it waited for. */
     for (int id = 1; id < TASK_MAX; id++) {
         if (task_table[id].state == TASK_UNUSED) {
             struct task *t = &task_table[id];
@@ -100,6 +103,7 @@ error_t task_create(const struct manifest_task *m, struct task **out)
         free_memory(t);
         return err;
     }
+    /* Its first switch "returns" into user mode at the entry point. */
     arch_task_init_user(&t->arch, t->kstack + KSTACK_SIZE, entry, USER_STACK_TOP);
     trace_task_create(task_current ? task_current->id : 0, t->id, t->priority, t->name);
     sched_ready(t);
@@ -120,7 +124,9 @@ noreturn void task_exit(int status, const char *why)
         printk("[baton] task %d (%s) killed: %s\n", t->id, t->name, why);
     else if (status != 0)
         printk("[baton] task %d (%s) exited with status %d\n", t->id, t->name, status);
-    /* Wake whoever waits on t, close its ends, cancel its timer. */
+    /* Wake whoever waits on t, close its ends, cancel its timer, free its
+     * lines: first, while t is still a live task that the woken can be
+     * told about (their results name why: ERR_ABORTED, ERR_CLOSED). */
     ipc_task_exit(t);
     channel_task_exit(t);
     notify_task_exit(t);
@@ -128,11 +134,14 @@ noreturn void task_exit(int status, const char *why)
     /* Leave t's address space before freeing its page tables. */
     arch_vm_activate(&task_table[0].vm);
     free_memory(t);
+    /* From here task_lookup(t->id) fails: the slot is free for the next
+     * task_create. */
     t->state = TASK_UNUSED;
     if (task_count() == 0) {
         printk("[baton] all tasks finished\n");
         arch_poweroff(0);
     }
+    /* t was running, so it is in no run queue: nothing can switch back. */
     sched_switch();
     panic("task_exit: a dead task was resumed");
 }
