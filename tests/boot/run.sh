@@ -27,5 +27,18 @@ for part in harness faults "matrix ${1:-}"; do
     total_p=$((total_p + p))
     total_f=$((total_f + f))
 done
+
+# docs/build.md shows the table the matrix just wrote: the page cannot go
+# stale unnoticed.
+echo "-- docs"
+table=$(awk '/^\| port \| machine \(QEMU options\)/ { on = 1 } on && /^$/ { exit } on' docs/build.md)
+if [ -r build/boot-matrix.md ] && [ "$table" = "$(cat build/boot-matrix.md)" ]; then
+    total_p=$((total_p + 1))
+    echo "docs/build.md: the machine table matches build/boot-matrix.md"
+else
+    total_f=$((total_f + 1))
+    echo "FAIL boot/docs: docs/build.md's machine table differs from build/boot-matrix.md (what the matrix found): copy it in"
+    printf "%s\n" "$table" | diff - build/boot-matrix.md
+fi
 echo "$total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]
