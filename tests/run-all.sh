@@ -42,9 +42,11 @@ suite() {
     name=$1
     shift
     echo "== $name"
+    t0=$(date +%s)
     "$@" >"$log/$name.log" 2>&1
     rc=$?
     cat "$log/$name.log"
+    echo "($name: $(($(date +%s) - t0)) s)"   # to keep make test short, not a check
     # Criterion: "[====] Synthesis: Tested: 9 | Passing: 9 | Failing: 0 | Crashing: 0"
     line=$(grep -E '^[0-9]+ passed, [0-9]+ failed|Synthesis: Tested' "$log/$name.log" | tail -n 1)
     case $line in
