@@ -11,19 +11,26 @@ TV_CORE := tracer/session.c tracer/lanes.c tracer/queues.c tracer/console.c \
            tracer/match.c tracer/json.c tracer/script.c tracer/script_api.c tracer/source.c
 TV_UI   := tracer/view.c tracer/view_draw.c tracer/view_tasks.c tracer/view_timeline.c \
            tracer/view_events.c tracer/modes.c
-TV_CFLAGS := $(shell pkg-config --cflags ncursesw lua5.4 2>/dev/null)
-TV_LIBS   := $(shell pkg-config --libs ncursesw lua5.4 2>/dev/null) -lm
+# The window view (docs/window.md): the diagram, navigation and PNG export
+# need no display (TW_CORE, zlib); the window itself is SDL2 (TW_UI).
+TW_CORE := tracer/canvas.c tracer/font.c tracer/png.c tracer/diagram.c \
+           tracer/diagram_marks.c tracer/navigate.c tracer/figure.c
+TW_UI   := tracer/window.c
+TV_CFLAGS := $(shell pkg-config --cflags ncursesw lua5.4 sdl2 zlib 2>/dev/null)
+TV_LIBS   := $(shell pkg-config --libs ncursesw lua5.4 sdl2 zlib 2>/dev/null) -lm
 
-$(BIN)/baton-trace: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS) | deps
+$(BIN)/baton-trace: $(TR_LIB) $(TV_CORE) $(TV_UI) $(TW_CORE) $(TW_UI) tracer/main.c tracer/dump.c \
+		$(TR_HDRS) | deps
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) -o $@ $(TR_LIB) $(TV_CORE) $(TV_UI) \
+	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) -o $@ $(TR_LIB) $(TV_CORE) $(TV_UI) $(TW_CORE) $(TW_UI) \
 	    tracer/main.c tracer/dump.c $(TV_LIBS)
 
 # The same under AddressSanitizer and UBSan, for the screen's tests (tmux).
-$(BIN)/baton-trace-asan: $(TR_LIB) $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TR_HDRS)
+$(BIN)/baton-trace-asan: $(TR_LIB) $(TV_CORE) $(TV_UI) $(TW_CORE) $(TW_UI) tracer/main.c \
+		tracer/dump.c $(TR_HDRS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -fno-sanitize-recover=undefined $(TV_CFLAGS) -o $@ $(TR_LIB) \
-	    $(TV_CORE) $(TV_UI) tracer/main.c tracer/dump.c $(TV_LIBS)
+	    $(TV_CORE) $(TV_UI) $(TW_CORE) $(TW_UI) tracer/main.c tracer/dump.c $(TV_LIBS)
 
 # The model, the Lua API and the export, under AddressSanitizer and UBSan.
 TV_TEST_SRC := $(wildcard tests/viewer/test_*.c)
@@ -51,11 +58,12 @@ trace-record: $(B)/img/$(MANIFEST).elf $(BIN)/baton-trace
 .PHONY: trace trace-record
 
 # ---- make bench: the viewer's figures ---------------------------------------------
-$(BIN)/viewer-bench: tests/viewer/bench.c $(TR_LIB) $(TV_CORE) $(TV_UI) $(TR_KERNEL) \
+$(BIN)/viewer-bench: tests/viewer/bench.c $(TR_LIB) $(TV_CORE) $(TV_UI) $(TW_CORE) $(TW_UI) \
+		$(TR_KERNEL) \
 		$(TR_HDRS) $(TR_KHDRS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(TR_OPT) $(TV_CFLAGS) $(TR_KFLAGS) -Itracer -o $@ tests/viewer/bench.c \
-	    $(TR_LIB) $(TV_CORE) $(TV_UI) $(TR_KERNEL) $(TV_LIBS)
+	    $(TR_LIB) $(TV_CORE) $(TV_UI) $(TW_CORE) $(TW_UI) $(TR_KERNEL) $(TV_LIBS)
 viewer-bench: $(BIN)/viewer-bench
 	$(BIN)/viewer-bench
 .PHONY: viewer-bench

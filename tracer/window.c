@@ -1,0 +1,330 @@
+/* window.c - baton-trace --window: the sequence diagram (diagram.h) in an
+ * SDL2 window, live or recorded. The diagram is drawn into a pixel buffer
+ * and uploaded as one texture per frame; moving about is navigate.c's.
+ * Mouse: wheel zooms about the pointer, drag pans, a click selects the
+ * mark under it (or puts the cursor there), a click on a lane's name
+ * selects the lane. Keys: ? shows them. BATON_WINDOW_KEYS="..." types
+ * keys at start (for tests with SDL_VIDEODRIVER=offscreen). */
+#include "tracer.h"
+#include "session.h"
+#include "source.h"
+#include "navigate.h"
+#include "figure.h"
+#include "png.h"
+#include "font.h"
+#include <SDL.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK (64 * 1024)
+#define FRAME_MS 33
+
+struct tw_win {
+    struct tv_session *s;
+    struct tv_source *src;
+    FILE *record;
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    SDL_Texture *tex;
+    struct tw_canvas c;
+    struct tw_diagram d;
+    struct tw_nav nav;
+    int mouse_x, mouse_y;
+    bool dragging, dragged;
+    int drag_x;
+    bool help, ended, quit, dirty;
+    int saved;
+    char note[200];
+};
+
+/* ---- the source ---- */
+
+/* Read what the source has, for at most 30 ms. True if it had something. */
+static bool pump(struct tw_win *w)
+{
+    static uint8_t buf[CHUNK];
+    struct tv_source *src = w->src;
+    Uint32 until = SDL_GetTicks() + 30;
+    long n;
+    bool got = false;
+    while (src->fd >= 0 && (n = tv_source_read(src, buf, sizeof(buf))) > 0) {
+        if (w->record)
+            fwrite(buf, 1, (size_t)n, w->record);
+        tv_session_feed(w->s, buf, (size_t)n);
+        tv_source_attached(src, tv_session_count(w->s) && !w->s->dec.meta.have_arch);
+        got = true;
+        if (SDL_TICKS_PASSED(SDL_GetTicks(), until))
+            break;
+    }
+    while ((n = tv_source_read_err(src, buf, sizeof(buf))) > 0)
+        fwrite(buf, 1, (size_t)n, stderr);
+    if (src->fd < 0 && !w->ended) {
+        w->ended = true;
+        tv_session_end(w->s);
+        got = true;
+    }
+    return got;
+}
+
+/* ---- drawing ---- */
+
+static const char *const help_text[] = {
+    "mouse: wheel zooms about the pointer, drag pans, click: select a mark (or set the cursor)",
+    "       click a lane's name: select the lane",
+    "+ - zoom    z fit all    left/right or [ ] pan    f live (follow the end)    space pause",
+    "up/down (k/j) select a lane    n N next/previous event of the selected lane (any: none selected)",
+    ", . previous/next event    o other end of the selected message (send <-> receive)",
+    "x hide the selected lane    X show all lanes    s save a PNG    q quit    ? this help",
+};
+
+static void draw_help(struct tw_win *w)
+{
+    int n = (int)(sizeof(help_text) / sizeof(help_text[0]));
+    int bw = 0, x = 40, y = 60;
+    for (int i = 0; i < n; i++) {
+        int tw = tw_text_width(help_text[i]);
+        bw = tw > bw ? tw : bw;
+    }
+    tw_fill(&w->c, x, y, bw + 20, n * TW_LINE_H + 20, 0xfffbe0u);
+    tw_frame(&w->c, x, y, bw + 20, n * TW_LINE_H + 20, TW_RGB_TEXT);
+    for (int i = 0; i < n; i++)
+        tw_text(&w->c, x + 10, y + 10 + i * TW_LINE_H, help_text[i], TW_RGB_TEXT);
+}
+
+static void draw(struct tw_win *w)
+{
+    int ww, wh;
+    SDL_GetRendererOutputSize(w->ren, &ww, &wh);
+    if (ww != w->c.w || wh != w->c.h || !w->tex) {
+        tw_canvas_free(&w->c);
+        if (w->tex)
+            SDL_DestroyTexture(w->tex);
+        if (!tw_canvas_init(&w->c, ww, wh))
+            return;
+        w->tex = SDL_CreateTexture(w->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
+                                   w->c.w, w->c.h);
+    }
+    tw_nav_update(&w->nav);
+    w->nav.v.status = tw_nav_status(&w->nav);
+    tw_diagram_draw(&w->d, &w->c, w->s, &w->nav.v);
+    if (w->note[0])
+        tw_label(&w->c, w->c.w - tw_text_width(w->note) - 8, w->d.L.info_y, w->note,
+                 TW_RGB_TEXT, 0xfffbe0u);
+    if (w->help)
+        draw_help(w);
+    SDL_UpdateTexture(w->tex, NULL, w->c.px, w->c.w * (int)sizeof(tw_color));
+    SDL_RenderClear(w->ren);
+    SDL_RenderCopy(w->ren, w->tex, NULL, NULL);
+    SDL_RenderPresent(w->ren);
+    w->dirty = false;
+}
+
+/* s: what the window shows, as a PNG in the current folder. */
+static void save(struct tw_win *w)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "baton-window-%d.png", ++w->saved);
+    if (tw_png_write(&w->c, path) == 0)
+        snprintf(w->note, sizeof(w->note), "saved %s", path);
+    else
+        snprintf(w->note, sizeof(w->note), "cannot write %s: %s", path, strerror(errno));
+    fprintf(stderr, "baton-trace: %s\n", w->note);
+}
+
+/* ---- input ---- */
+
+static void key(struct tw_win *w, SDL_Keycode k)
+{
+    struct tw_nav *n = &w->nav;
+    const struct tw_layout *L = &w->d.L;
+    int mx = w->mouse_x >= L->plot_x0 ? w->mouse_x : L->plot_x0 + L->plot_w / 2;
+    w->note[0] = '\0';
+    w->help = k == '?' ? !w->help : false;
+    switch (k) {
+    case 'q': case SDLK_ESCAPE: w->quit = true; break;
+    case '+': case '=': case SDLK_KP_PLUS: tw_nav_zoom(n, L, mx, 0.5); break;
+    case '-': case SDLK_KP_MINUS: tw_nav_zoom(n, L, mx, 2); break;
+    case 'z': case SDLK_HOME: tw_nav_fit(n); break;
+    case 'f': case SDLK_END: tw_nav_follow(n); break;
+    case ' ': tw_nav_pause(n); break;
+    case SDLK_LEFT: case '[': tw_nav_pan(n, L, -L->plot_w / 8); break;
+    case SDLK_RIGHT: case ']': tw_nav_pan(n, L, L->plot_w / 8); break;
+    case SDLK_UP: case 'k': tw_nav_lane(n, L, -1); break;
+    case SDLK_DOWN: case 'j': tw_nav_lane(n, L, 1); break;
+    case 'n': case 'N': case ',': case '.': {
+        bool any = k == ',' || k == '.';
+        int save_task = n->v.sel_task;
+        if (any)
+            n->v.sel_task = -1;
+        if (!tw_nav_next(n, k == 'n' || k == '.' ? 1 : -1))
+            snprintf(w->note, sizeof(w->note), "no more events that way");
+        n->v.sel_task = save_task;
+        break;
+    }
+    case 'o':
+        if (!tw_nav_other_end(n))
+            snprintf(w->note, sizeof(w->note), "select a message, notification or async mark");
+        break;
+    case 'x': tw_nav_hide(n); break;
+    case 'X': tw_nav_show_all(n); break;
+    case 's': save(w); break;
+    default: break;
+    }
+    w->dirty = true;
+}
+
+static void click(struct tw_win *w, int x, int y)
+{
+    const struct tw_layout *L = &w->d.L;
+    if (x < L->plot_x0 && y >= L->lanes_y && y < L->lanes_y + L->nlanes * L->lane_h) {
+        w->nav.v.sel_task = L->lane_task[(y - L->lanes_y) / L->lane_h];
+        return;
+    }
+    long i = tw_diagram_hit(&w->d, x, y);
+    if (i >= 0)
+        tw_nav_select(&w->nav, (size_t)i);
+    else if (x >= L->plot_x0)
+        tw_nav_set_time(&w->nav, tw_time_at(L, x));
+}
+
+static void event(struct tw_win *w, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_QUIT: w->quit = true; break;
+    case SDL_KEYDOWN:
+        if (e->key.keysym.sym == '=' && (e->key.keysym.mod & KMOD_SHIFT))
+            key(w, '+');
+        else if (e->key.keysym.mod & KMOD_SHIFT && e->key.keysym.sym >= 'a' &&
+                 e->key.keysym.sym <= 'z')
+            key(w, e->key.keysym.sym - 'a' + 'A');
+        else if (e->key.keysym.sym == '/' && (e->key.keysym.mod & KMOD_SHIFT))
+            key(w, '?');
+        else
+            key(w, e->key.keysym.sym);
+        break;
+    case SDL_MOUSEWHEEL:
+        tw_nav_zoom(&w->nav, &w->d.L, w->mouse_x, e->wheel.y > 0 ? 0.8 : 1.25);
+        break;
+    case SDL_MOUSEMOTION:
+        w->mouse_x = e->motion.x;
+        w->mouse_y = e->motion.y;
+        if (w->dragging && abs(e->motion.x - w->drag_x) > 0) {
+            tw_nav_pan(&w->nav, &w->d.L, w->drag_x - e->motion.x);
+            w->drag_x = e->motion.x;
+            w->dragged = true;
+        }
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        w->dragging = e->button.button == SDL_BUTTON_LEFT;
+        w->dragged = false;
+        w->drag_x = e->button.x;
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (w->dragging && !w->dragged)
+            click(w, e->button.x, e->button.y);
+        w->dragging = false;
+        break;
+    case SDL_WINDOWEVENT: break;
+    default: return;
+    }
+    w->dirty = true;
+}
+
+/* ---- the loop ---- */
+
+static void run(struct tw_win *w)
+{
+    const char *keys = getenv("BATON_WINDOW_KEYS");
+    Uint32 last_draw = 0;
+    while (!w->quit) {
+        bool got = w->src->fd >= 0 || !w->ended ? pump(w) : false;
+        w->dirty |= got;
+        if (w->dirty && SDL_TICKS_PASSED(SDL_GetTicks(), last_draw + FRAME_MS)) {
+            draw(w);
+            last_draw = SDL_GetTicks();
+        }
+        if (keys && *keys && w->ended) {    /* typed keys, once the trace is in */
+            draw(w);
+            key(w, (unsigned char)*keys++);
+            continue;
+        }
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, got ? 1 : 30))
+            do
+                event(w, &e);
+            while (SDL_PollEvent(&e));
+    }
+}
+
+static int open_window(struct tw_win *w, const char *title)
+{
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "baton-trace: no display for the window: %s\n", SDL_GetError());
+        return -1;
+    }
+    char name[200];
+    snprintf(name, sizeof(name), "baton-trace: %s", title);
+    w->win = SDL_CreateWindow(name, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 720,
+                              SDL_WINDOW_RESIZABLE);
+    if (w->win)
+        w->ren = SDL_CreateRenderer(w->win, -1, 0);
+    if (!w->ren) {
+        fprintf(stderr, "baton-trace: cannot open a window: %s\n", SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+static void close_window(struct tw_win *w)
+{
+    if (w->tex)
+        SDL_DestroyTexture(w->tex);
+    if (w->ren)
+        SDL_DestroyRenderer(w->ren);
+    if (w->win)
+        SDL_DestroyWindow(w->win);
+    SDL_Quit();
+}
+
+int tr_window(const struct tr_options *o)
+{
+    static struct tw_win w;
+    struct tv_source src;
+    char err[200];
+    memset(&w, 0, sizeof(w));
+    w.s = tv_session_new();
+    if (!w.s || !tw_diagram_init(&w.d) || tr_open_source(o, &src) != 0) {
+        tv_session_free(w.s);
+        tw_diagram_free(&w.d);
+        return 2;
+    }
+    w.src = &src;
+    w.record = o->record ? fopen(o->record, "wb") : NULL;
+    tw_nav_init(&w.nav, w.s);
+    w.nav.v.title = src.name;
+    int status = open_window(&w, src.name) == 0 ? 0 : 2;
+    if (status == 0 && (o->range || o->at || o->lanes)) {
+        while (!w.ended)                /* the options name events: read them first */
+            pump(&w);
+        if (!tw_options_view(o, w.s, &w.nav.v, err, sizeof(err))) {
+            fprintf(stderr, "baton-trace: %s\n", err);
+            status = 2;
+        }
+        w.nav.fit = !o->range;
+        w.nav.follow = !o->at && !o->range;
+        w.nav.v.cursor_shown = true;
+    }
+    w.dirty = true;
+    if (status == 0)
+        run(&w);
+    close_window(&w);
+    tv_source_close(&src);
+    if (w.record)
+        fclose(w.record);
+    tw_canvas_free(&w.c);
+    tw_diagram_free(&w.d);
+    tv_session_free(w.s);
+    return status;
+}
