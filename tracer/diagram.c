@@ -228,7 +228,7 @@ static void state_text(const struct tv_session *s, const struct tw_cell *c, char
                        size_t size)
 {
     char peer[40];
-    const char *p = c->peer == TR_NO_TASK ? "?" : tr_task_name(&s->dec, c->peer, peer);
+    const char *p = c->peer == TR_NO_TASK ? "" : tr_task_name(&s->dec, c->peer, peer);
     if (c->state != TRACE_STATE_BLOCKED) {
         snprintf(buf, size, "%s", c->state == TRACE_STATE_RUNNING ? "run"
                                   : tv_state_word(c->state));
@@ -276,11 +276,12 @@ static void span(struct tw_canvas *cv, const struct tv_session *s, int x, int w,
         return;
     }
     char text[64];
-    if (!labels || lh < TW_FONT_H + 4)
+    if (!labels || lh < 24)
         return;
+    /* In the band's top part: a ready bar or the bottom of a hatch stays seen. */
     state_text(s, cell, text, sizeof(text));
     if (w >= tw_text_width(text) + 8)
-        tw_label(cv, x + 3, y + (lh - TW_FONT_H) / 2, text, TW_RGB_TEXT, TW_RGB_BG);
+        tw_label(cv, x + 3, y + 4, text, TW_RGB_TEXT, TW_RGB_BG);
 }
 
 static bool same(const struct tw_cell *a, const struct tw_cell *b)
@@ -476,7 +477,8 @@ void tw_diagram_draw(struct tw_diagram *d, struct tw_canvas *c, const struct tv_
     ruler(c, s, L);
     tw_strips_draw(d, c, s, v);
     tw_marks_collect(d, s);
-    tw_marks_draw(d, c, s, v);
+    if (!v->marks_off)
+        tw_marks_draw(d, c, s, v);
     cursor_line(c, L, v);
     header(c, s, v, L);
     info(c, s, v, L);

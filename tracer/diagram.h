@@ -52,6 +52,7 @@ struct tw_view {
     size_t cursor;              /* the state after `cursor` events ... */
     uint64_t cur_ts;            /* ... at this time, drawn as a line */
     bool cursor_shown;
+    bool marks_off;             /* lanes only: no arrows, marks, alerts */
     uint64_t hidden;            /* bit i: task i's lane is filtered out */
     long sel;                   /* the selected event, or -1 */
     int sel_task;               /* the selected lane's task, or -1 */
