@@ -358,9 +358,10 @@ static void ruler(struct tw_canvas *cv, const struct tv_session *s, const struct
     tw_fill(cv, L->plot_x0, L->ruler_y + RULER_H - 1, L->plot_w, 1, TW_RGB_TEXT);
     tw_clip(cv, L->plot_x0, L->plot_x0 + L->plot_w);
     for (double k = (double)(uint64_t)k0; ; k++) {
-        uint64_t ts = first + (uint64_t)(k * step + 0.5);
-        if (ts >= L->t1)
+        double at = (double)first + k * step + 0.5;
+        if (at >= (double)L->t1)            /* in double: t1 may be near 2^64 */
             break;
+        uint64_t ts = (uint64_t)at;
         if (ts < L->t0)
             continue;
         int x = tw_x(L, ts);

@@ -76,8 +76,8 @@ TW_TEST_SRC := $(wildcard tests/window/*.c) tests/viewer/test_util.c
 $(BIN)/window-tests: $(TW_TEST_SRC) tests/window/window_test.h $(TR_LIB) $(TV_CORE) \
 		$(TW_CORE) $(TR_HDRS) | deps
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) $(TV_CFLAGS) -Itracer -o $@ $(TW_TEST_SRC) $(TR_LIB) $(TV_CORE) \
-	    $(TW_CORE) -lcriterion $(TV_LIBS)
+	$(HOSTCC) $(HOSTCFLAGS) -fno-sanitize-recover=undefined $(TV_CFLAGS) -Itracer -o $@ \
+	    $(TW_TEST_SRC) $(TR_LIB) $(TV_CORE) $(TW_CORE) -lcriterion $(TV_LIBS)
 window-tests: $(BIN)/window-tests $(BIN)/baton-trace
 	$(BIN)/window-tests --jobs 2
 .PHONY: window-tests
