@@ -4,7 +4,7 @@
 # missing.
 set -eu
 need="clang lld llvm qemu-system-x86 qemu-system-misc gdb-multiarch
-libcriterion-dev liblua5.4-dev libncurses-dev libsdl2-dev pkg-config tmux
+libcriterion-dev liblua5.4-dev libncurses-dev libsdl2-dev zlib1g-dev pkg-config tmux
 libclang-rt-14-dev make gawk"
 
 missing=""

@@ -49,6 +49,7 @@ suite tracer make -s tracer-tests
 suite fuzz-trace make -s fuzz-trace-smoke
 suite viewer-tests make -s viewer-tests
 suite viewer sh tests/viewer/run.sh
+suite window-tests make -s window-tests
 for arch in rv32 i386; do
     suite "qemu-$arch" sh tests/qemu/run.sh "$arch"
     suite "trace-$arch" sh tests/trace/run.sh "$arch"
