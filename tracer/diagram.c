@@ -23,12 +23,14 @@ bool tw_diagram_init(struct tw_diagram *d)
 {
     memset(d, 0, sizeof(*d));
     d->cells = calloc(TW_COLS_MAX, sizeof(*d->cells));
-    return d->cells != NULL;
+    d->col = calloc(TW_COLS_MAX + 1, sizeof(*d->col));
+    return d->cells && d->col;
 }
 
 void tw_diagram_free(struct tw_diagram *d)
 {
     free(d->cells);
+    free(d->col);
     free(d->marks);
     memset(d, 0, sizeof(*d));
 }
@@ -130,6 +132,26 @@ static void layout(struct tw_layout *L, const struct tv_session *s, const struct
     L->info_y = h - INFO_H + 2;
 }
 
+/* d->col[c]: the events before column c's first time, for c up to
+ * plot_w; each a bisection that starts where the last one ended. */
+static void columns(struct tw_diagram *d, const struct tv_session *s)
+{
+    const struct tw_layout *L = &d->L;
+    size_t lo = 0, n = tv_session_count(s);
+    for (int c = 0; c <= L->plot_w; c++) {
+        uint64_t ts = tw_time_at(L, L->plot_x0 + c);
+        size_t a = lo, b = n;
+        while (a < b) {                     /* the first event at or after ts */
+            size_t mid = a + (b - a) / 2;
+            if (s->model.events[mid].ts < ts)
+                a = mid + 1;
+            else
+                b = mid;
+        }
+        d->col[c] = lo = a;
+    }
+}
+
 /* ---- the state of every lane in every column ---- */
 
 /* Which of the states seen in a column is drawn: running over blocked
@@ -161,7 +183,7 @@ static void cells_exact(struct tw_diagram *d, const struct tv_session *s)
         uint64_t start = tw_time_at(L, L->plot_x0 + c);
         if (start > last && c > 0)
             continue;                       /* the future: nothing yet */
-        size_t end = count_before(s, tw_time_at(L, L->plot_x0 + c + 1));
+        size_t end = d->col[c + 1];
         for (int k = 0; k < L->nlanes; k++)
             see(&cell[L->lane_task[k]], &st.task[L->lane_task[k]]);
         for (; at < end; at++) {
@@ -187,7 +209,12 @@ static void cells_dense(struct tw_diagram *d, const struct tv_session *s)
         memset(cell, 0, sizeof(d->cells[c]));
         if (tw_time_at(L, L->plot_x0 + c) > last && c > 0)
             continue;
-        size_t end = count_before(s, tw_time_at(L, L->plot_x0 + c + 1));
+        size_t end = d->col[c + 1];
+        /* A column of 8 blocks or more ends on a block's edge, so that it
+         * is walked by summaries alone: its edge moves by less than an
+         * eighth of a column, less than a pixel's worth of time. */
+        if (end - pos.at >= 8 * TV_BLOCK && end < tv_session_count(s))
+            end -= end % TV_BLOCK;
         tv_lanes_walk(&s->lanes, s->model.events, &pos, end, seen);
         for (int k = 0; k < L->nlanes; k++) {
             uint8_t b = seen[L->lane_task[k]];
@@ -467,7 +494,8 @@ void tw_diagram_draw(struct tw_diagram *d, struct tw_canvas *c, const struct tv_
     layout(L, s, v, c->w, c->h);
     L->first = count_before(s, L->t0);
     L->end = count_before(s, L->t1);
-    L->exact = L->end - L->first <= TW_EXACT_MAX;
+    L->exact = L->end - L->first <= (size_t)TW_EXACT_PER_COL * (size_t)L->plot_w;
+    columns(d, s);
     tw_fill(c, 0, 0, c->w, c->h, TW_RGB_BG);
     if (L->exact)
         cells_exact(d, s);

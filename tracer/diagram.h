@@ -17,12 +17,12 @@
 
 #define TW_STRIPS_MAX 16        /* queue strips drawn, the first queues seen */
 #define TW_COLS_MAX 4096        /* widest time axis, in pixels */
-/* A window of at most this many events is replayed event by event: spans
- * know their kind of blocking and arrows start where the sender blocked.
- * A wider one is drawn from the lane index (states per pixel column) with
+/* A window of at most this many events per pixel column is replayed event
+ * by event: spans know their kind of blocking, arrows start where the
+ * sender blocked, every mark is drawn. A denser one is drawn from the lane index (states per pixel column) with
  * at most TW_MARKS_PER_COL marks per column: the cost of a frame then
  * depends on its width, not on the history. */
-#define TW_EXACT_MAX 100000
+#define TW_EXACT_PER_COL 16
 #define TW_MARKS_PER_COL 4
 
 /* Colours (Okabe and Ito's palette, safe for colour-blind readers; each
@@ -95,6 +95,7 @@ struct tw_diagram {
     struct tw_mark *marks;
     size_t nmarks, marks_cap;
     struct tw_cell (*cells)[TR_TASKS];      /* [column][task] */
+    size_t *col;                /* [column]: events before it (plot_w + 1 of them) */
 };
 
 bool tw_diagram_init(struct tw_diagram *d);

@@ -112,7 +112,7 @@ static void collect_dense(struct tw_diagram *d, const struct tv_session *s)
     const struct tw_layout *L = &d->L;
     size_t at = L->first;
     for (int c = 0; c < L->plot_w && at < L->end; c++) {
-        size_t end = tv_session_count_at(s, tw_time_at(L, L->plot_x0 + c + 1) - 1);
+        size_t end = d->col[c + 1];
         int found = 0;
         for (size_t i = at; i < end && i < at + 64 && found < TW_MARKS_PER_COL; i++) {
             const struct tr_event *e = &s->model.events[i];
@@ -282,10 +282,7 @@ void tw_strips_draw(struct tw_diagram *d, struct tw_canvas *c, const struct tv_s
         if (peak == 0)
             peak = 1;
         for (int col = 0; col < L->plot_w; col++) {
-            size_t first = tv_session_count_at(s, tw_time_at(L, L->plot_x0 + col) - 1);
-            size_t end = tv_session_count_at(s, tw_time_at(L, L->plot_x0 + col + 1) - 1);
-            if (tw_time_at(L, L->plot_x0 + col) == 0)
-                first = 0;
+            size_t first = d->col[col], end = d->col[col + 1];
             unsigned max;
             bool full;
             tv_queue_range(q, first, end, &max, &full);
