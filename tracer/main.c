@@ -28,6 +28,7 @@ static void usage(FILE *f)
         "  --export-json OUT  write the Chrome/Perfetto trace JSON (no screen)\n"
         "  --record OUT       save the raw stream to OUT as well\n"
         "  --window           the SDL2 window view instead of the terminal\n"
+        "  --with-window      the terminal viewer and the window side by side (key W)\n"
         "  --export-png OUT   draw the sequence diagram to a PNG (no screen)\n"
         "  --range FROM:TO    (--export-png, --window) the times shown: 7.9ms, 120us,\n"
         "                     3400c (cycles), #62 (event 62); after the first event\n"
@@ -73,6 +74,8 @@ static bool option(struct tr_options *o, int argc, char **argv, int *i, bool *du
             o->events_only = true;
         else if (strcmp(a, "--batch") == 0)
             o->batch = true;
+        else if (strcmp(a, "--with-window") == 0)
+            o->with_window = true;
         else if (strcmp(a, "--window") == 0)
             o->window = true;
         else if (strcmp(a, "--ascii") == 0)

@@ -147,6 +147,8 @@ int tr_view(const struct tr_options *o)
         fprintf(stderr, "baton-trace: no terminal to draw on (use --batch or --dump)\n");
         status = 2;
     } else {
+        if (o->with_window)
+            tv_ui_window(&ui);          /* W: the window beside the screen */
         status = tv_view_run(&ui);
         tv_screen_close(&ui);
         tv_ui_free(&ui);

@@ -23,6 +23,7 @@ struct tr_options {
     const char *record;         /* --record OUT: save the raw stream too */
     /* the window view (docs/window.md) */
     bool window;                /* --window: the SDL2 sequence diagram */
+    bool with_window;           /* --with-window: the terminal viewer and the window */
     const char *export_png;     /* --export-png OUT: the diagram, no screen */
     const char *range;          /* --range FROM:TO (figure.h: times) */
     const char *size;           /* --size W or WxH, pixels */

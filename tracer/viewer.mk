@@ -3,6 +3,7 @@
 # histories, console lines), Lua scripts, the JSON export, the sources,
 # and the ncurses screen. Debian's liblua5.4 and ncursesw, by pkg-config.
 #   make trace ARCH=...         the demo in QEMU with tracing on, in the viewer
+#                               (WINDOW=1: with the SDL2 window beside it)
 #   make trace-record ARCH=...  the same without a screen, saved to build/ARCH/trace.bin
 #   make viewer-tests           Criterion: the view model, the Lua API, the export
 #   make viewer-bench           ingest rate, redraw time, memory per event
@@ -49,9 +50,12 @@ viewer-tests: $(BIN)/viewer-tests
 TRACE_BOOTARGS ?= trace=all
 TRACE_QEMU     ?=
 TRACE_SECONDS  ?= 10
+# WINDOW=1: the window view (SDL2) beside the terminal's (key W opens it too).
+TRACE_VIEW     := $(if $(filter 1 yes,$(WINDOW)),--with-window)
 TRACE_OUT      ?= $(B)/trace.bin
 trace: $(B)/img/$(MANIFEST).elf $(BIN)/baton-trace
-	$(BIN)/baton-trace -- sh scripts/qemu.sh $(ARCH) $< -append "$(TRACE_BOOTARGS)" $(TRACE_QEMU)
+	$(BIN)/baton-trace $(TRACE_VIEW) -- sh scripts/qemu.sh $(ARCH) $< -append "$(TRACE_BOOTARGS)" \
+	    $(TRACE_QEMU)
 trace-record: $(B)/img/$(MANIFEST).elf $(BIN)/baton-trace
 	TRACE_BOOTARGS="$(TRACE_BOOTARGS)" sh scripts/trace-record.sh $(ARCH) $< $(TRACE_OUT) \
 	    $(TRACE_SECONDS) $(TRACE_QEMU)

@@ -1,12 +1,13 @@
-/* window.c - baton-trace --window: the sequence diagram (diagram.h) in an
- * SDL2 window, live or recorded. The diagram is drawn into a pixel buffer
- * and uploaded as one texture per frame; moving about is navigate.c's.
- * Mouse: wheel zooms about the pointer, drag pans, a click selects the
- * mark under it (or puts the cursor there), a click on a lane's name
- * selects the lane. Keys: ? shows them. BATON_WINDOW_KEYS="..." types
- * keys at start (for tests with SDL_VIDEODRIVER=offscreen). */
+/* window.c - the SDL2 window of the sequence diagram (window.h), and
+ * baton-trace --window, which runs it alone. The diagram is drawn into a
+ * pixel buffer and uploaded as one texture per frame; moving about is
+ * navigate.c's. Mouse: the wheel zooms about the pointer, a drag pans, a
+ * click selects the mark under it (or puts the cursor there), a click on
+ * a lane's name selects the lane. Keys: ? shows them.
+ * BATON_WINDOW_KEYS="..." types keys once the stream has ended (tests,
+ * with SDL_VIDEODRIVER=offscreen). */
 #include "tracer.h"
-#include "session.h"
+#include "window.h"
 #include "source.h"
 #include "navigate.h"
 #include "figure.h"
@@ -23,51 +24,23 @@
 
 struct tw_win {
     struct tv_session *s;
-    struct tv_source *src;
-    FILE *record;
     SDL_Window *win;
     SDL_Renderer *ren;
     SDL_Texture *tex;
     struct tw_canvas c;
     struct tw_diagram d;
     struct tw_nav nav;
+    const char *keys;           /* BATON_WINDOW_KEYS still to type */
+    char title[160];
     int mouse_x, mouse_y;
     bool dragging, dragged;
     int drag_x;
-    bool help, ended, quit, dirty;
+    bool help, quit, dirty;
+    size_t drawn_count;         /* events when last drawn */
+    Uint32 last_draw;
     int saved;
     char note[200];
 };
-
-/* ---- the source ---- */
-
-/* Read what the source has, for at most 30 ms. True if it had something. */
-static bool pump(struct tw_win *w)
-{
-    static uint8_t buf[CHUNK];
-    struct tv_source *src = w->src;
-    Uint32 until = SDL_GetTicks() + 30;
-    long n;
-    bool got = false;
-    while (src->fd >= 0 && (n = tv_source_read(src, buf, sizeof(buf))) > 0) {
-        if (w->record)
-            fwrite(buf, 1, (size_t)n, w->record);
-        tv_session_feed(w->s, buf, (size_t)n);
-        tv_source_attached(src, tv_session_count(w->s) && !w->s->dec.meta.have_arch);
-        got = true;
-        if (SDL_TICKS_PASSED(SDL_GetTicks(), until))
-            break;
-    }
-    while ((n = tv_source_read_err(src, buf, sizeof(buf))) > 0)
-        fwrite(buf, 1, (size_t)n, stderr);
-    if (src->fd < 0 && !w->ended) {
-        w->ended = true;
-        tv_session_end(w->s);
-        got = true;
-    }
-    return got;
-}
-
 /* ---- drawing ---- */
 
 static const char *const help_text[] = {
@@ -232,38 +205,25 @@ static void event(struct tw_win *w, const SDL_Event *e)
     w->dirty = true;
 }
 
-/* ---- the loop ---- */
+/* ---- the window as a part ---- */
 
-static void run(struct tw_win *w)
+struct tw_win *tw_window_open(struct tv_session *s, const char *title)
 {
-    const char *keys = getenv("BATON_WINDOW_KEYS");
-    Uint32 last_draw = 0;
-    while (!w->quit) {
-        bool got = w->src->fd >= 0 || !w->ended ? pump(w) : false;
-        w->dirty |= got;
-        if (w->dirty && SDL_TICKS_PASSED(SDL_GetTicks(), last_draw + FRAME_MS)) {
-            draw(w);
-            last_draw = SDL_GetTicks();
-        }
-        if (keys && *keys && w->ended) {    /* typed keys, once the trace is in */
-            draw(w);
-            key(w, (unsigned char)*keys++);
-            continue;
-        }
-        SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, got ? 1 : 30))
-            do
-                event(w, &e);
-            while (SDL_PollEvent(&e));
+    struct tw_win *w = calloc(1, sizeof(*w));
+    if (!w || !tw_diagram_init(&w->d)) {
+        free(w);
+        return NULL;
     }
-}
-
-static int open_window(struct tw_win *w, const char *title)
-{
+    /* Ctrl-C is the terminal viewer's (or ours below): not SDL's. */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "baton-trace: no display for the window: %s\n", SDL_GetError());
-        return -1;
+        tw_diagram_free(&w->d);
+        free(w);
+        return NULL;
     }
+    w->s = s;
+    snprintf(w->title, sizeof(w->title), "%s", title);
     char name[200];
     snprintf(name, sizeof(name), "baton-trace: %s", title);
     w->win = SDL_CreateWindow(name, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 720,
@@ -272,13 +232,20 @@ static int open_window(struct tw_win *w, const char *title)
         w->ren = SDL_CreateRenderer(w->win, -1, 0);
     if (!w->ren) {
         fprintf(stderr, "baton-trace: cannot open a window: %s\n", SDL_GetError());
-        return -1;
+        tw_window_close(w);
+        return NULL;
     }
-    return 0;
+    tw_nav_init(&w->nav, s);
+    w->nav.v.title = w->title;
+    w->keys = getenv("BATON_WINDOW_KEYS");
+    w->dirty = true;
+    return w;
 }
 
-static void close_window(struct tw_win *w)
+void tw_window_close(struct tw_win *w)
 {
+    if (!w)
+        return;
     if (w->tex)
         SDL_DestroyTexture(w->tex);
     if (w->ren)
@@ -286,45 +253,143 @@ static void close_window(struct tw_win *w)
     if (w->win)
         SDL_DestroyWindow(w->win);
     SDL_Quit();
+    tw_canvas_free(&w->c);
+    tw_diagram_free(&w->d);
+    free(w);
+}
+
+/* The other view moved the cursor (or went live): show the same. */
+static void take_cursor(struct tw_win *w, const struct tw_sync *y)
+{
+    struct tw_nav *n = &w->nav;
+    if (y->follow == n->follow && (y->follow || y->cursor == n->v.cursor))
+        return;
+    if (y->follow) {
+        tw_nav_follow(n);
+    } else {
+        n->follow = false;
+        n->v.sel = -1;
+        n->v.cursor = y->cursor;
+        n->v.cur_ts = y->cur_ts;
+        if (y->cur_ts < n->v.t0 || y->cur_ts >= n->v.t1) {
+            uint64_t span = n->v.t1 - n->v.t0;
+            n->v.t0 = y->cur_ts > span / 2 ? y->cur_ts - span / 2 : 0;
+            n->v.t1 = n->v.t0 + span;
+            n->fit = false;
+        }
+    }
+    w->dirty = true;
+}
+
+bool tw_window_step(struct tw_win *w, struct tw_sync *sync)
+{
+    struct tw_nav *n = &w->nav;
+    take_cursor(w, sync);
+    size_t was_cursor = n->v.cursor;
+    bool was_follow = n->follow;
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        event(w, &e);
+    if (w->keys && *w->keys && sync->ended) {   /* typed keys, once the trace is in */
+        draw(w);
+        key(w, (unsigned char)*w->keys++);
+    }
+    sync->moved = n->v.cursor != was_cursor || n->follow != was_follow;
+    if (sync->moved) {
+        sync->cursor = n->v.cursor;
+        sync->cur_ts = n->v.cur_ts;
+        sync->follow = n->follow;
+    }
+    w->dirty |= tv_session_count(w->s) != w->drawn_count;
+    if (w->dirty && SDL_TICKS_PASSED(SDL_GetTicks(), w->last_draw + FRAME_MS)) {
+        draw(w);
+        w->drawn_count = tv_session_count(w->s);
+        w->last_draw = SDL_GetTicks();
+    }
+    return !w->quit;
+}
+
+void tw_window_wait(struct tw_win *w, int ms)
+{
+    (void)w;
+    SDL_WaitEventTimeout(NULL, ms);
+}
+
+/* ---- baton-trace --window: the window alone ---- */
+
+/* Read what the source has, for at most 30 ms. True if it had something. */
+static bool pump(struct tv_source *src, struct tv_session *s, FILE *record, bool *ended)
+{
+    static uint8_t buf[CHUNK];
+    Uint32 until = SDL_GetTicks() + 30;
+    long n;
+    bool got = false;
+    while (src->fd >= 0 && (n = tv_source_read(src, buf, sizeof(buf))) > 0) {
+        if (record)
+            fwrite(buf, 1, (size_t)n, record);
+        tv_session_feed(s, buf, (size_t)n);
+        tv_source_attached(src, tv_session_count(s) && !s->dec.meta.have_arch);
+        got = true;
+        if (SDL_TICKS_PASSED(SDL_GetTicks(), until))
+            break;
+    }
+    while ((n = tv_source_read_err(src, buf, sizeof(buf))) > 0)
+        fwrite(buf, 1, (size_t)n, stderr);
+    if (src->fd < 0 && !*ended) {
+        *ended = true;
+        tv_session_end(s);
+        got = true;
+    }
+    return got;
+}
+
+/* --range, --at, --lanes: the stream is read to its end first (they name
+ * events), then the window starts there. */
+static int start_view(const struct tr_options *o, struct tw_win *w, struct tv_source *src,
+                      struct tw_sync *y)
+{
+    char err[200];
+    if (!o->range && !o->at && !o->lanes)
+        return 0;
+    while (!y->ended)
+        if (!pump(src, w->s, NULL, &y->ended))
+            SDL_Delay(5);
+    if (!tw_options_view(o, w->s, &w->nav.v, err, sizeof(err))) {
+        fprintf(stderr, "baton-trace: %s\n", err);
+        return 2;
+    }
+    w->nav.fit = !o->range;
+    w->nav.follow = y->follow = !o->at && !o->range;
+    w->nav.v.cursor_shown = true;
+    w->nav.v.title = w->title;
+    y->cursor = w->nav.v.cursor;
+    y->cur_ts = w->nav.v.cur_ts;
+    return 0;
 }
 
 int tr_window(const struct tr_options *o)
 {
-    static struct tw_win w;
     struct tv_source src;
-    char err[200];
-    memset(&w, 0, sizeof(w));
-    w.s = tv_session_new();
-    if (!w.s || !tw_diagram_init(&w.d) || tr_open_source(o, &src) != 0) {
-        tv_session_free(w.s);
-        tw_diagram_free(&w.d);
+    struct tv_session *s = tv_session_new();
+    if (!s || tr_open_source(o, &src) != 0) {
+        tv_session_free(s);
         return 2;
     }
-    w.src = &src;
-    w.record = o->record ? fopen(o->record, "wb") : NULL;
-    tw_nav_init(&w.nav, w.s);
-    w.nav.v.title = src.name;
-    int status = open_window(&w, src.name) == 0 ? 0 : 2;
-    if (status == 0 && (o->range || o->at || o->lanes)) {
-        while (!w.ended)                /* the options name events: read them first */
-            pump(&w);
-        if (!tw_options_view(o, w.s, &w.nav.v, err, sizeof(err))) {
-            fprintf(stderr, "baton-trace: %s\n", err);
-            status = 2;
-        }
-        w.nav.fit = !o->range;
-        w.nav.follow = !o->at && !o->range;
-        w.nav.v.cursor_shown = true;
+    FILE *record = o->record ? fopen(o->record, "wb") : NULL;
+    struct tw_win *w = tw_window_open(s, src.name);
+    struct tw_sync y = { .follow = true };
+    int status = w ? start_view(o, w, &src, &y) : 2;
+    while (status == 0) {
+        bool got = pump(&src, s, record, &y.ended);
+        if (!tw_window_step(w, &y))
+            break;
+        if (!got)
+            tw_window_wait(w, 30);
     }
-    w.dirty = true;
-    if (status == 0)
-        run(&w);
-    close_window(&w);
+    tw_window_close(w);
     tv_source_close(&src);
-    if (w.record)
-        fclose(w.record);
-    tw_canvas_free(&w.c);
-    tw_diagram_free(&w.d);
-    tv_session_free(w.s);
+    if (record)
+        fclose(record);
+    tv_session_free(s);
     return status;
 }
