@@ -506,7 +506,7 @@ void tv_ui_window(struct tv_ui *ui)
         snprintf(ui->message, sizeof(ui->message), "window closed");
         return;
     }
-    ui->win = tw_window_open(ui->s, ui->src ? ui->src->name : "");
+    ui->win = tw_window_open(ui->s, ui->src ? ui->src->name : "", NULL);
     snprintf(ui->message, sizeof(ui->message), "%s", ui->win
              ? "window opened: it shares the cursor (W closes it)"
              : "no window: no display (DISPLAY, WAYLAND_DISPLAY or SDL_VIDEODRIVER)");

@@ -40,6 +40,7 @@ struct tw_win {
     Uint32 last_draw;
     int saved;
     char note[200];
+    FILE *log;                  /* where notes go too (NULL: the window only) */
 };
 /* ---- drawing ---- */
 
@@ -103,7 +104,8 @@ static void save(struct tw_win *w)
         snprintf(w->note, sizeof(w->note), "saved %s", path);
     else
         snprintf(w->note, sizeof(w->note), "cannot write %s: %s", path, strerror(errno));
-    fprintf(stderr, "baton-trace: %s\n", w->note);
+    if (w->log)
+        fprintf(w->log, "baton-trace: %s\n", w->note);
 }
 
 /* ---- input ---- */
@@ -207,7 +209,7 @@ static void event(struct tw_win *w, const SDL_Event *e)
 
 /* ---- the window as a part ---- */
 
-struct tw_win *tw_window_open(struct tv_session *s, const char *title)
+struct tw_win *tw_window_open(struct tv_session *s, const char *title, FILE *log)
 {
     struct tw_win *w = calloc(1, sizeof(*w));
     if (!w || !tw_diagram_init(&w->d)) {
@@ -217,12 +219,14 @@ struct tw_win *tw_window_open(struct tv_session *s, const char *title)
     /* Ctrl-C is the terminal viewer's (or ours below): not SDL's. */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "baton-trace: no display for the window: %s\n", SDL_GetError());
+        if (log)
+            fprintf(log, "baton-trace: no display for the window: %s\n", SDL_GetError());
         tw_diagram_free(&w->d);
         free(w);
         return NULL;
     }
     w->s = s;
+    w->log = log;
     snprintf(w->title, sizeof(w->title), "%s", title);
     char name[200];
     snprintf(name, sizeof(name), "baton-trace: %s", title);
@@ -231,7 +235,8 @@ struct tw_win *tw_window_open(struct tv_session *s, const char *title)
     if (w->win)
         w->ren = SDL_CreateRenderer(w->win, -1, 0);
     if (!w->ren) {
-        fprintf(stderr, "baton-trace: cannot open a window: %s\n", SDL_GetError());
+        if (log)
+            fprintf(log, "baton-trace: cannot open a window: %s\n", SDL_GetError());
         tw_window_close(w);
         return NULL;
     }
@@ -376,7 +381,7 @@ int tr_window(const struct tr_options *o)
         return 2;
     }
     FILE *record = o->record ? fopen(o->record, "wb") : NULL;
-    struct tw_win *w = tw_window_open(s, src.name);
+    struct tw_win *w = tw_window_open(s, src.name, stderr);
     struct tw_sync y = { .follow = true };
     int status = w ? start_view(o, w, &src, &y) : 2;
     while (status == 0) {

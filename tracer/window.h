@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "session.h"
 
 struct tw_win;
@@ -23,9 +24,10 @@ struct tw_sync {
     bool ended;                 /* the stream has ended (typed-in keys wait for it) */
 };
 
-/* Open a window on s (title: the source's name). NULL, with a message on
- * stderr, when there is no display. */
-struct tw_win *tw_window_open(struct tv_session *s, const char *title);
+/* Open a window on s (title: the source's name). NULL when there is no
+ * display (said on log, unless NULL). Notes (a PNG saved) go to log too:
+ * NULL under a curses screen. */
+struct tw_win *tw_window_open(struct tv_session *s, const char *title, FILE *log);
 /* Take the window's input without waiting and redraw if anything
  * changed. False once the window was closed (q, or its close button). */
 bool tw_window_step(struct tw_win *w, struct tw_sync *sync);
