@@ -118,7 +118,8 @@ static void layout(struct tw_layout *L, const struct tv_session *s, const struct
         }
     const struct tv_queues *qs = &s->queues;
     for (size_t q = 0; q < qs->n && L->nstrips < TW_STRIPS_MAX; q++)
-        L->strip_queue[L->nstrips++] = (int)q;
+        if (L->lane_of[qs->q[q].from] >= 0 || L->lane_of[qs->q[q].to] >= 0)
+            L->strip_queue[L->nstrips++] = (int)q;     /* not when both lanes are hidden */
     L->ruler_y = TOP_H;
     L->lanes_y = TOP_H + RULER_H;
     int room = h - L->lanes_y - INFO_H - 4;
@@ -516,9 +517,11 @@ void tw_diagram_draw(struct tw_diagram *d, struct tw_canvas *c, const struct tv_
 int tw_diagram_height(const struct tv_session *s, const struct tw_view *v, int lane_h)
 {
     uint8_t ids[TR_TASKS];
-    int n = tw_tasks(s, ids), lanes = 0, strips = (int)s->queues.n;
+    int n = tw_tasks(s, ids), lanes = 0, strips = 0;
     for (int i = 0; i < n; i++)
         lanes += !(v->hidden >> ids[i] & 1);
+    for (size_t q = 0; q < s->queues.n; q++)
+        strips += !(v->hidden >> s->queues.q[q].from & 1) || !(v->hidden >> s->queues.q[q].to & 1);
     if (strips > TW_STRIPS_MAX)
         strips = TW_STRIPS_MAX;
     return TOP_H + RULER_H + lanes * lane_h + 4 + strips * STRIP_MAX + INFO_H + 6;

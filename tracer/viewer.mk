@@ -85,3 +85,18 @@ $(BIN)/window-tests: $(TW_TEST_SRC) tests/window/window_test.h $(TR_LIB) $(TV_CO
 window-tests: $(BIN)/window-tests $(BIN)/baton-trace
 	$(BIN)/window-tests --jobs 2
 .PHONY: window-tests
+
+# make window-figures: the pictures of docs/window.md, from the recorded traces.
+WF := $(BIN)/baton-trace --size 900 --export-png docs/window
+window-figures: $(BIN)/baton-trace
+	@mkdir -p docs/window
+	$(WF)/calls.png --range 7.5ms:10ms --at '#62' tests/viewer/demo-rv32.bin
+	$(WF)/channel.png --range 5.2ms:7.4ms --lanes chan_server,chan_client,producer \
+	    tests/viewer/demo-rv32.bin
+	$(WF)/sizes.png --range '#95:#210' tests/viewer/chans-sim.bin
+	$(WF)/irq.png tests/viewer/irq-sim.bin
+	$(WF)/deadlock.png tests/viewer/deadlock-rv32.bin
+	$(WF)/fault.png --range 80000c:110000c tests/viewer/fault-sim.bin
+	$(WF)/fanin.png --range 0c:180000c tests/viewer/fanin-sim.bin
+	$(WF)/demo-fit.png tests/viewer/demo-rv32.bin
+.PHONY: window-figures
