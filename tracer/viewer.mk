@@ -75,13 +75,13 @@ viewer-bench: $(BIN)/viewer-bench
 # ---- the window view's tests: headless, pixels in memory ----------------------
 # make window-tests: Criterion under ASan and UBSan (tests/window/): the
 # diagram of the recorded traces on its pixels, the edges, navigation, and
-# the SDL window itself on SDL's offscreen driver.
+# the SDL window itself on SDL's dummy video driver (no display).
 TW_TEST_SRC := $(wildcard tests/window/*.c) tests/viewer/test_util.c
 $(BIN)/window-tests: $(TW_TEST_SRC) tests/window/window_test.h $(TR_LIB) $(TV_CORE) \
-		$(TW_CORE) $(TR_HDRS) | deps
+		$(TW_CORE) $(TV_UI) $(TW_UI) $(TR_HDRS) | deps
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -fno-sanitize-recover=undefined $(TV_CFLAGS) -Itracer -o $@ \
-	    $(TW_TEST_SRC) $(TR_LIB) $(TV_CORE) $(TW_CORE) -lcriterion $(TV_LIBS)
+	    $(TW_TEST_SRC) $(TR_LIB) $(TV_CORE) $(TW_CORE) $(TV_UI) $(TW_UI) -lcriterion $(TV_LIBS)
 window-tests: $(BIN)/window-tests $(BIN)/baton-trace
 	$(BIN)/window-tests --jobs 2
 .PHONY: window-tests

@@ -1,11 +1,11 @@
 /* window.c - the SDL2 window of the sequence diagram (window.h), and
  * baton-trace --window, which runs it alone. The diagram is drawn into a
- * pixel buffer and uploaded as one texture per frame; moving about is
+ * pixel buffer and copied to the window's surface; moving about is
  * navigate.c's. Mouse: the wheel zooms about the pointer, a drag pans, a
  * click selects the mark under it (or puts the cursor there), a click on
  * a lane's name selects the lane. Keys: ? shows them.
  * BATON_WINDOW_KEYS="..." types keys once the stream has ended (tests,
- * with SDL_VIDEODRIVER=offscreen). */
+ * with SDL_VIDEODRIVER=dummy: no display, the same pixels). */
 #include "tracer.h"
 #include "window.h"
 #include "source.h"
@@ -25,8 +25,6 @@
 struct tw_win {
     struct tv_session *s;
     SDL_Window *win;
-    SDL_Renderer *ren;
-    SDL_Texture *tex;
     struct tw_canvas c;
     struct tw_diagram d;
     struct tw_nav nav;
@@ -67,19 +65,17 @@ static void draw_help(struct tw_win *w)
         tw_text(&w->c, x + 10, y + 10 + i * TW_LINE_H, help_text[i], TW_RGB_TEXT);
 }
 
+/* Draw the diagram into the canvas and copy it to the window's surface
+ * (SDL converts the pixels if the surface's format is another): no
+ * renderer, no GPU, the same pixels as a PNG of it. */
 static void draw(struct tw_win *w)
 {
-    int ww, wh;
-    SDL_GetRendererOutputSize(w->ren, &ww, &wh);
-    if (ww != w->c.w || wh != w->c.h || !w->tex) {
-        tw_canvas_free(&w->c);
-        if (w->tex)
-            SDL_DestroyTexture(w->tex);
-        if (!tw_canvas_init(&w->c, ww, wh))
-            return;
-        w->tex = SDL_CreateTexture(w->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
-                                   w->c.w, w->c.h);
-    }
+    SDL_Surface *ws = SDL_GetWindowSurface(w->win);    /* new after a resize */
+    if (!ws)
+        return;
+    if ((ws->w != w->c.w || ws->h != w->c.h) &&
+        (tw_canvas_free(&w->c), !tw_canvas_init(&w->c, ws->w, ws->h)))
+        return;
     tw_nav_update(&w->nav);
     w->nav.v.status = tw_nav_status(&w->nav);
     tw_diagram_draw(&w->d, &w->c, w->s, &w->nav.v);
@@ -88,10 +84,13 @@ static void draw(struct tw_win *w)
                  TW_RGB_TEXT, 0xfffbe0u);
     if (w->help)
         draw_help(w);
-    SDL_UpdateTexture(w->tex, NULL, w->c.px, w->c.w * (int)sizeof(tw_color));
-    SDL_RenderClear(w->ren);
-    SDL_RenderCopy(w->ren, w->tex, NULL, NULL);
-    SDL_RenderPresent(w->ren);
+    if (SDL_LockSurface(ws) == 0) {
+        SDL_ConvertPixels(w->c.w, w->c.h, SDL_PIXELFORMAT_RGB888, w->c.px,
+                          w->c.w * (int)sizeof(tw_color), ws->format->format, ws->pixels,
+                          ws->pitch);
+        SDL_UnlockSurface(ws);
+    }
+    SDL_UpdateWindowSurface(w->win);
     w->dirty = false;
 }
 
@@ -232,9 +231,7 @@ struct tw_win *tw_window_open(struct tv_session *s, const char *title, FILE *log
     snprintf(name, sizeof(name), "baton-trace: %s", title);
     w->win = SDL_CreateWindow(name, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 720,
                               SDL_WINDOW_RESIZABLE);
-    if (w->win)
-        w->ren = SDL_CreateRenderer(w->win, -1, 0);
-    if (!w->ren) {
+    if (!w->win) {
         if (log)
             fprintf(log, "baton-trace: cannot open a window: %s\n", SDL_GetError());
         tw_window_close(w);
@@ -251,10 +248,6 @@ void tw_window_close(struct tw_win *w)
 {
     if (!w)
         return;
-    if (w->tex)
-        SDL_DestroyTexture(w->tex);
-    if (w->ren)
-        SDL_DestroyRenderer(w->ren);
     if (w->win)
         SDL_DestroyWindow(w->win);
     SDL_Quit();

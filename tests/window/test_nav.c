@@ -1,7 +1,7 @@
 /* test_nav.c - moving about the diagram as the window does (navigate.h):
  * zoom about a point, pan, fit, live and pause, the cursor against the
  * model, the next event of a task, the other end of every message; and
- * the window itself, on SDL's offscreen driver, with keys typed in. */
+ * the window itself, on SDL's dummy video driver, with keys typed in. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "window_test.h"
+#include "window.h"
 
 /* A layout as a 1200-pixel frame of n's view would have. */
 static struct tw_layout frame(const struct tw_nav *n)
@@ -196,17 +197,17 @@ Test(nav, hiding_and_showing_lanes)
     tv_session_free(s);
 }
 
-/* The window on SDL's offscreen driver, keys typed in: j j k selects the
+/* The window on SDL's dummy video driver, keys typed in: j j k selects the
  * first lane (idle), x hides it, + zooms, s saves, q quits. The PNG it
  * saves is the window's size and shows 7 lanes between 8 lines. */
-Test(window, runs_offscreen_and_saves_what_it_shows, .timeout = 60)
+Test(window, runs_headless_and_saves_what_it_shows, .timeout = 60)
 {
     char dir[128], cmd[600], path[200];
     snprintf(dir, sizeof(dir), "build/window-tests/sdl-%d", (int)getpid());
     mkdir("build", 0755);
     mkdir("build/window-tests", 0755);
     mkdir(dir, 0755);
-    snprintf(cmd, sizeof(cmd), "cd %s && SDL_VIDEODRIVER=offscreen BATON_WINDOW_KEYS='jjkx+sq' "
+    snprintf(cmd, sizeof(cmd), "cd %s && SDL_VIDEODRIVER=dummy BATON_WINDOW_KEYS='jjkx+sq' "
              "../../bin/baton-trace --window ../../../" DEMO_TRACE " 2>err.txt", dir);
     int rc = system(cmd);
     cr_assert_eq(rc, 0, "%s: exit %d (see %s/err.txt)", cmd, rc, dir);
@@ -220,4 +221,44 @@ Test(window, runs_offscreen_and_saves_what_it_shows, .timeout = 60)
         lines += tw_get(&c, c.w - 3, y) == TW_RGB_GRID;
     cr_expect_eq(lines, 8, "7 lanes after x hid one: %d lines", lines);
     tw_canvas_free(&c);
+}
+
+/* The other way, in this process: the terminal viewer's cursor (event 62)
+ * handed to the window's step shows there; what the window then saves is
+ * exactly the diagram of that view. */
+Test(window, takes_the_terminal_viewers_cursor, .timeout = 60)
+{
+    struct tv_session *s = load_trace(DEMO_TRACE, 0);
+    char dir[128];
+    snprintf(dir, sizeof(dir), "build/window-tests/sync-%d", (int)getpid());
+    mkdir("build", 0755);
+    mkdir("build/window-tests", 0755);
+    mkdir(dir, 0755);
+    cr_assert_eq(chdir(dir), 0);            /* s saves here (each test is a process) */
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("BATON_WINDOW_KEYS", "s", 1);
+    struct tw_win *w = tw_window_open(s, "sync", NULL);
+    cr_assert_not_null(w, "no dummy SDL video driver");
+    struct tw_sync y = { .cursor = 62, .cur_ts = s->model.events[61].ts, .ended = true };
+    cr_assert(tw_window_step(w, &y));
+    cr_expect(!y.moved, "the window did not move it");
+    tw_window_close(w);
+    struct tw_canvas got, want;
+    struct tw_diagram d;
+    png_read("baton-window-1.png", &got);
+    struct tw_view v = view_of(s, 0, 0);
+    v.cursor = 62;
+    v.cur_ts = y.cur_ts;
+    v.cursor_shown = true;
+    v.title = "sync";
+    v.status = "HISTORY";
+    draw(&d, &want, s, &v, got.w, got.h);
+    int x = tw_x(&d.L, v.cur_ts);
+    cr_expect_eq(tw_get(&got, x, d.L.lanes_y + 3), TW_RGB_CURSOR, "the cursor's line at x %d", x);
+    cr_expect_eq(memcmp(got.px, want.px, sizeof(tw_color) * (size_t)got.w * (size_t)got.h), 0,
+                 "the window shows the diagram of that view");
+    tw_diagram_free(&d);
+    tw_canvas_free(&got);
+    tw_canvas_free(&want);
+    tv_session_free(s);
 }
