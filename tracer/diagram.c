@@ -24,13 +24,15 @@ bool tw_diagram_init(struct tw_diagram *d)
     memset(d, 0, sizeof(*d));
     d->cells = calloc(TW_COLS_MAX, sizeof(*d->cells));
     d->col = calloc(TW_COLS_MAX + 1, sizeof(*d->col));
-    return d->cells && d->col;
+    d->marked = calloc(TW_COLS_MAX, sizeof(*d->marked));
+    return d->cells && d->col && d->marked;
 }
 
 void tw_diagram_free(struct tw_diagram *d)
 {
     free(d->cells);
     free(d->col);
+    free(d->marked);
     free(d->marks);
     memset(d, 0, sizeof(*d));
 }
@@ -275,8 +277,9 @@ static void state_text(const struct tv_session *s, const struct tw_cell *c, char
 }
 
 /* One span of equal cells: its shape, and its words when they fit. */
+/* (The words go at x + at, if `room` pixels from there are free of marks.) */
 static void span(struct tw_canvas *cv, const struct tv_session *s, int x, int w, int y,
-                 int lh, const struct tw_cell *cell, bool labels)
+                 int lh, const struct tw_cell *cell, bool labels, int at, int room)
 {
     enum tw_pattern pat;
     tw_color col = tw_state_color(cell->state, cell->wait, &pat);
@@ -308,8 +311,8 @@ static void span(struct tw_canvas *cv, const struct tv_session *s, int x, int w,
         return;
     /* In the band's top part: a ready bar or the bottom of a hatch stays seen. */
     state_text(s, cell, text, sizeof(text));
-    if (w >= tw_text_width(text) + 8)
-        tw_label(cv, x + 3, y + 4, text, TW_RGB_TEXT, TW_RGB_BG);
+    if ((w - at < room ? w - at : room) >= tw_text_width(text) + 8)
+        tw_label(cv, x + at + 3, y + 4, text, TW_RGB_TEXT, TW_RGB_BG);
 }
 
 static bool same(const struct tw_cell *a, const struct tw_cell *b)
@@ -355,7 +358,13 @@ static void draw_lanes(struct tw_diagram *d, struct tw_canvas *cv, const struct 
             int e = c + 1;
             while (e < L->plot_w && same(&d->cells[e][id], &d->cells[c][id]))
                 e++;
-            span(cv, s, L->plot_x0 + c, e - c, y, L->lane_h, &d->cells[c][id], L->exact);
+            int at = 0, room = 0;       /* past an arrow's end at the start */
+            while (at < 10 && c + at < e && d->marked[c + at] >> k & 1)
+                at++;
+            while (c + at + room < e && !(d->marked[c + at + room] >> k & 1))
+                room++;
+            span(cv, s, L->plot_x0 + c, e - c, y, L->lane_h, &d->cells[c][id], L->exact, at,
+                 room);
             c = e;
         }
         tw_clip_reset(cv);
@@ -406,7 +415,7 @@ static int swatch(struct tw_canvas *cv, int x, int y, unsigned state, unsigned w
 {
     struct tw_cell c = { (uint8_t)state, (uint8_t)wait, TR_NO_TASK };
     tw_frame(cv, x, y - 1, 18, 12, TW_RGB_GRID);
-    span(cv, NULL, x + 1, 16, y - 1, 12, &c, false);
+    span(cv, NULL, x + 1, 16, y - 1, 12, &c, false, 0, 0);
     return x + 22 + tw_text(cv, x + 22, y + 1, text, TW_RGB_TEXT) + 12;
 }
 
@@ -487,6 +496,28 @@ static void info(struct tw_canvas *cv, const struct tv_session *s, const struct 
     }
 }
 
+/* d->marked[column], bit k: a mark or its label is on lane k there (from a
+ * little before the mark to where its label may end), so that a span's
+ * words are not written under it. */
+static void mark_columns(struct tw_diagram *d, const struct tw_view *v)
+{
+    const struct tw_layout *L = &d->L;
+    memset(d->marked, 0, (size_t)L->plot_w * sizeof(*d->marked));
+    for (size_t k = 0; k < d->nmarks && !v->marks_off; k++) {
+        const struct tw_mark *m = &d->marks[k];
+        int ends[2][2] = { { m->x0, m->y0 }, { m->x1, m->y1 } };
+        for (int i = 0; i < 2; i++) {
+            int lane = L->lane_h ? (ends[i][1] - L->lanes_y) / L->lane_h : -1;
+            if (lane < 0 || lane >= L->nlanes || ends[i][1] < L->lanes_y)
+                continue;
+            bool arrow = m->x0 != m->x1 || m->y0 != m->y1;   /* its label is between lanes */
+            for (int x = ends[i][0] - 4; x < ends[i][0] + (arrow ? 5 : 40); x++)
+                if (x >= L->plot_x0 && x < L->plot_x0 + L->plot_w)
+                    d->marked[x - L->plot_x0] |= 1ull << lane;
+        }
+    }
+}
+
 void tw_diagram_draw(struct tw_diagram *d, struct tw_canvas *c, const struct tv_session *s,
                      const struct tw_view *v)
 {
@@ -502,11 +533,12 @@ void tw_diagram_draw(struct tw_diagram *d, struct tw_canvas *c, const struct tv_
         cells_exact(d, s);
     else
         cells_dense(d, s);
+    tw_marks_collect(d, s);
+    mark_columns(d, v);
     tv_session_state(s, v->cursor, &st);
     draw_lanes(d, c, s, v, &st);
     ruler(c, s, L);
     tw_strips_draw(d, c, s, v);
-    tw_marks_collect(d, s);
     if (!v->marks_off)
         tw_marks_draw(d, c, s, v);
     cursor_line(c, L, v);

@@ -96,6 +96,7 @@ struct tw_diagram {
     size_t nmarks, marks_cap;
     struct tw_cell (*cells)[TR_TASKS];      /* [column][task] */
     size_t *col;                /* [column]: events before it (plot_w + 1 of them) */
+    uint64_t *marked;           /* [column]: bit k, lane k has a mark there */
 };
 
 bool tw_diagram_init(struct tw_diagram *d);
