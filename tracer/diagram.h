@@ -19,7 +19,8 @@
 #define TW_COLS_MAX 4096        /* widest time axis, in pixels */
 /* A window of at most this many events per pixel column is replayed event
  * by event: spans know their kind of blocking, arrows start where the
- * sender blocked, every mark is drawn. A denser one is drawn from the lane index (states per pixel column) with
+ * sender blocked, every mark is drawn. A denser one is drawn from the
+ * lane index (states per pixel column) with
  * at most TW_MARKS_PER_COL marks per column: the cost of a frame then
  * depends on its width, not on the history. */
 #define TW_EXACT_PER_COL 16

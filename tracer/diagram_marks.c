@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+
 static bool is_rendezvous(unsigned type)
 {
     return type == TRACE_EV_MSG_SEND || type == TRACE_EV_MSG_CALL ||
@@ -140,16 +141,32 @@ void tw_marks_collect(struct tw_diagram *d, const struct tv_session *s)
 
 /* ---- drawing ---- */
 
-/* A label at x, y if it clears the last one drawn on that row. */
-static void note(struct tw_canvas *c, int *right, int x, int y, const char *text, tw_color fg)
+/* Where labels are, in cells of 4x5 pixels, so that a label that would
+ * overlap one already drawn is left out, in whatever order they come. */
+struct labels {
+    uint8_t *cell;
+    int cols, rows;
+};
+
+/* A label at x, y, unless it would cover part of another. */
+static void note(struct tw_canvas *c, struct labels *g, int x, int y, const char *text,
+                 tw_color fg)
 {
-    if (x <= *right + 3)
-        return;
-    *right = x + tw_label(c, x, y, text, fg, TW_RGB_BG);
+    int x0 = (x - 1) / 4, x1 = (x + tw_text_width(text) + 1) / 4;
+    int y0 = (y - 1) / 5, y1 = (y + TW_FONT_H) / 5;
+    if (x < 1 || y < 1 || x1 >= g->cols || y1 >= g->rows)
+        return;                             /* at the edge: left out */
+    for (int j = y0; j <= y1; j++)
+        for (int i = x0; i <= x1; i++)
+            if (g->cell[j * g->cols + i])
+                return;
+    for (int j = y0; j <= y1; j++)
+        memset(g->cell + j * g->cols + x0, 1, (size_t)(x1 - x0 + 1));
+    tw_label(c, x, y, text, fg, TW_RGB_BG);
 }
 
 static void arrow(struct tw_canvas *c, const struct tv_session *s, const struct tw_mark *m,
-                  bool sel, int *right, bool labels)
+                  bool sel, struct labels *right, bool labels)
 {
     const struct tr_event *e = &s->model.events[m->index];
     bool xfer = e->type == TRACE_EV_CHAN_XFER;
@@ -172,7 +189,7 @@ static void arrow(struct tw_canvas *c, const struct tv_session *s, const struct 
 }
 
 static void point(struct tw_canvas *c, const struct tv_session *s, const struct tw_layout *L,
-                  const struct tw_mark *m, bool sel, int *right, bool labels)
+                  const struct tw_mark *m, bool sel, struct labels *right, bool labels)
 {
     const struct tr_event *e = &s->model.events[m->index];
     int x = m->x1, y = m->y1, q = L->lane_h / 4;
@@ -202,15 +219,16 @@ static void point(struct tw_canvas *c, const struct tv_session *s, const struct 
         tw_fill(c, x, L->lanes_y, 2, L->nlanes * L->lane_h, TW_RGB_ALERT);
         tw_line(c, x - 4, y - 4, x + 4, y + 4, TW_RGB_ALERT, 0);
         tw_line(c, x - 4, y + 4, x + 4, y - 4, TW_RGB_ALERT, 0);
-        snprintf(text, sizeof(text), "%s", e->type == TRACE_EV_DEADLOCK ? "DEADLOCK" : "FAULT");
-        labels = true;
+        /* Always named, over whatever is there. */
+        tw_label(c, x + 5, y - q - TW_FONT_H / 2,
+                 e->type == TRACE_EV_DEADLOCK ? "DEADLOCK" : "FAULT",
+                 TW_RGB_ALERT, TW_RGB_BG);
         break;
     }
     if (sel)
         tw_frame(c, x - 6, y - 6, 13, 13, TW_RGB_CURSOR);
     if (labels && text[0])
         note(c, right, x + 5, y - q - TW_FONT_H / 2, text,
-             e->type == TRACE_EV_DEADLOCK || e->type == TRACE_EV_TASK_FAULT ||
              e->type == TRACE_EV_ASYNC_FULL ? TW_RGB_ALERT : TW_RGB_TEXT);
 }
 
@@ -218,9 +236,10 @@ void tw_marks_draw(struct tw_diagram *d, struct tw_canvas *c, const struct tv_se
                    const struct tw_view *v)
 {
     const struct tw_layout *L = &d->L;
-    int right[2][TR_TASKS + 1];            /* labels' right ends: points, arrows */
-    for (int i = 0; i <= TR_TASKS; i++)
-        right[0][i] = right[1][i] = -1000;
+    struct labels grid = { NULL, c->w / 4 + 1, c->h / 5 + 1 };
+    grid.cell = calloc((size_t)grid.cols * (size_t)grid.rows, 1);
+    if (!grid.cell)
+        grid.cols = grid.rows = 0;          /* no labels, then */
     tw_clip(c, L->plot_x0, L->plot_x0 + L->plot_w);
     /* Points first, arrows over them, the selection last. */
     for (int pass = 0; pass < 3; pass++)
@@ -229,13 +248,12 @@ void tw_marks_draw(struct tw_diagram *d, struct tw_canvas *c, const struct tv_se
             bool sel = (long)m->index == v->sel, rdv = is_rendezvous(m->type);
             if ((pass == 2) != sel || (pass == 1 && !rdv) || (pass == 0 && rdv))
                 continue;
-            int lane = (m->y1 - L->lanes_y) / (L->lane_h ? L->lane_h : 1);
-            int *r = &right[rdv][lane >= 0 && lane < TR_TASKS ? lane : TR_TASKS];
             if (rdv)
-                arrow(c, s, m, sel, r, L->exact);
+                arrow(c, s, m, sel, &grid, L->exact);
             else
-                point(c, s, L, m, sel, r, L->exact);
+                point(c, s, L, m, sel, &grid, L->exact);
         }
+    free(grid.cell);
     tw_clip_reset(c);
 }
 

@@ -46,7 +46,7 @@ static const char *const help_text[] = {
     "mouse: wheel zooms about the pointer, drag pans, click: select a mark (or set the cursor)",
     "       click a lane's name: select the lane",
     "+ - zoom    z fit all    left/right or [ ] pan    f live (follow the end)    space pause",
-    "up/down (k/j) select a lane    n N next/previous event of the selected lane (any: none selected)",
+    "up/down (k/j) select a lane    n N next/previous event of the selected lane (any: none)",
     ", . previous/next event    o other end of the selected message (send <-> receive)",
     "x hide the selected lane    X show all lanes    s save a PNG    q quit    ? this help",
 };

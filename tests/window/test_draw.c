@@ -194,7 +194,8 @@ static void lanes_show_the_model(const char *trace, size_t from, size_t to)
 {
     struct tv_session *s = load_trace(trace, 0);
     size_t n = tv_session_count(s);
-    struct tw_view v = view_of(s, s->model.events[from].ts, s->model.events[to < n ? to : n - 1].ts);
+    uint64_t t1 = s->model.events[to < n ? to : n - 1].ts;
+    struct tw_view v = view_of(s, s->model.events[from].ts, t1);
     v.marks_off = true;                 /* arrows cross lanes: not what is checked */
     struct tw_diagram d;
     struct tw_canvas c;
