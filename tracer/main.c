@@ -40,7 +40,8 @@ static void usage(FILE *f)
         "  --dump FILE        print the events of FILE as text, one per line\n"
         "  --events-only      (--dump) leave the console text out\n"
         "  --help             this text\n"
-        "Keys: ? in the viewer. Docs: docs/tracer.md; the format: docs/trace-format.md.\n");
+        "Keys: ? in the viewer and the window. Docs: docs/tracer.md, docs/window.md;\n"
+        "the format: docs/trace-format.md.\n");
 }
 
 /* The option at argv[*i]; false if it is unknown or lacks its argument. */
