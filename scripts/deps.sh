@@ -5,7 +5,7 @@
 # boots the i386 kernel from a GRUB rescue ISO, tests/boot/grub-iso.sh.)
 set -eu
 need="clang lld llvm qemu-system-x86 qemu-system-misc gdb-multiarch
-libcriterion-dev liblua5.4-dev libncurses-dev libsdl2-dev pkg-config tmux
+libcriterion-dev liblua5.4-dev libncurses-dev libsdl2-dev zlib1g-dev pkg-config tmux
 libclang-rt-14-dev make gawk
 grub-pc-bin grub-common xorriso mtools"
 

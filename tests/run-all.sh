@@ -16,7 +16,7 @@
 #              invariants, the golden traces (exact event order), the GDB
 #              test (kernel symbols).
 #   tools      the host programs: the trace decoder's fuzzing, the viewer's
-#              model, Lua API and screen.
+#              model, Lua API and screen, the window view (SDL2, headless).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 total_p=0
@@ -93,6 +93,7 @@ layer tools
 suite fuzz-trace make -s fuzz-trace-smoke
 suite viewer-tests make -s viewer-tests
 suite viewer sh tests/viewer/run.sh
+suite window-tests make -s window-tests
 
 layer ""
 echo "== total"

@@ -18,6 +18,8 @@ static void usage(FILE *f)
         "                                           attach to QEMU's -serial tcp or unix socket\n"
         "       baton-trace --batch --script F.lua [--script G.lua...] SOURCE\n"
         "       baton-trace --export-json OUT.json SOURCE\n"
+        "       baton-trace --window SOURCE          the sequence diagram in a window (SDL2)\n"
+        "       baton-trace --export-png OUT.png [--range FROM:TO] [--size WxH] SOURCE\n"
         "       baton-trace --dump FILE [--events-only]\n"
         "options:\n"
         "  --script F.lua     run a Lua script over the events (repeatable)\n"
@@ -25,12 +27,21 @@ static void usage(FILE *f)
         "                     0 if every check passed, 1 if one failed, 2 on an error\n"
         "  --export-json OUT  write the Chrome/Perfetto trace JSON (no screen)\n"
         "  --record OUT       save the raw stream to OUT as well\n"
+        "  --window           the SDL2 window view instead of the terminal\n"
+        "  --with-window      the terminal viewer and the window side by side (key W)\n"
+        "  --export-png OUT   draw the sequence diagram to a PNG (no screen)\n"
+        "  --range FROM:TO    (--export-png, --window) the times shown: 7.9ms, 120us,\n"
+        "                     3400c (cycles), #62 (event 62); after the first event\n"
+        "  --size W[xH]       (--export-png) pixels; the height fits the lanes if not given\n"
+        "  --at T             the cursor (the state the lane labels show)\n"
+        "  --lanes a,b,...    only these tasks' lanes\n"
         "  --ascii            ASCII lines and glyphs (also when the locale is not UTF-8)\n"
         "  --mono             no colours\n"
         "  --dump FILE        print the events of FILE as text, one per line\n"
         "  --events-only      (--dump) leave the console text out\n"
         "  --help             this text\n"
-        "Keys: ? in the viewer. Docs: docs/tracer.md; the format: docs/trace-format.md.\n");
+        "Keys: ? in the viewer and the window. Docs: docs/tracer.md, docs/window.md;\n"
+        "the format: docs/trace-format.md.\n");
 }
 
 /* The option at argv[*i]; false if it is unknown or lacks its argument. */
@@ -48,12 +59,26 @@ static bool option(struct tr_options *o, int argc, char **argv, int *i, bool *du
         o->record = v;
     else if (strcmp(a, "--connect") == 0 && v)
         o->connect = v;
+    else if (strcmp(a, "--export-png") == 0 && v)
+        o->export_png = v;
+    else if (strcmp(a, "--range") == 0 && v)
+        o->range = v;
+    else if (strcmp(a, "--size") == 0 && v)
+        o->size = v;
+    else if (strcmp(a, "--at") == 0 && v)
+        o->at = v;
+    else if (strcmp(a, "--lanes") == 0 && v)
+        o->lanes = v;
     else {
         takes = false;
         if (strcmp(a, "--events-only") == 0)
             o->events_only = true;
         else if (strcmp(a, "--batch") == 0)
             o->batch = true;
+        else if (strcmp(a, "--with-window") == 0)
+            o->with_window = true;
+        else if (strcmp(a, "--window") == 0)
+            o->window = true;
         else if (strcmp(a, "--ascii") == 0)
             o->ascii = true;
         else if (strcmp(a, "--mono") == 0 || strcmp(a, "--no-color") == 0)
@@ -101,7 +126,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "baton-trace: --batch runs scripts: give --script F.lua\n");
         return 2;
     }
-    if (o.batch || o.export_json)
+    if (o.batch || o.export_json || o.export_png)
         return tr_batch(&o);
+    if (o.window)
+        return tr_window(&o);
     return tr_view(&o);
 }

@@ -1,17 +1,18 @@
 /* modes.c - the viewer and batch modes of baton-trace (tracer.h): open the
  * source the options name, set up the session and the scripts, then run
- * the screen, or read to the end without one. */
+ * the screen, or read to the end without one (then export: JSON, PNG). */
 #include "tracer.h"
 #include "session.h"
 #include "source.h"
 #include "script.h"
 #include "json.h"
 #include "view.h"
+#include "figure.h"
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
 
-static int open_source(const struct tr_options *o, struct tv_source *src)
+int tr_open_source(const struct tr_options *o, struct tv_source *src)
 {
     if (o->command)
         return tv_source_open_command(src, o->command);
@@ -95,7 +96,7 @@ int tr_batch(const struct tr_options *o)
     if (!s)
         return 2;
     struct tv_script *T = load_scripts(o, s, stdout, &status);
-    if (status == 0 && open_source(o, &src) != 0)
+    if (status == 0 && tr_open_source(o, &src) != 0)
         status = 2;
     if (status == 0) {
         FILE *record = open_record(o);
@@ -107,6 +108,8 @@ int tr_batch(const struct tr_options *o)
             tv_script_finish(T);
         if (o->export_json)
             status = export_json(o, s);
+        if (o->export_png && status == 0)
+            status = tw_figure_export(o, s);
         if (T) {
             tv_script_report(T, stdout);
             if (tv_script_verdict(T) == 2)
@@ -129,7 +132,7 @@ int tr_view(const struct tr_options *o)
     if (!s)
         return 2;
     struct tv_script *T = load_scripts(o, s, NULL, &status);
-    if (status != 0 || open_source(o, &src) != 0) {
+    if (status != 0 || tr_open_source(o, &src) != 0) {
         tv_script_free(T);
         tv_session_free(s);
         return 2;
@@ -144,6 +147,8 @@ int tr_view(const struct tr_options *o)
         fprintf(stderr, "baton-trace: no terminal to draw on (use --batch or --dump)\n");
         status = 2;
     } else {
+        if (o->with_window)
+            tv_ui_window(&ui);          /* W: the window beside the screen */
         status = tv_view_run(&ui);
         tv_screen_close(&ui);
         tv_ui_free(&ui);

@@ -3,6 +3,7 @@
  * times a second. Keys follow htop and tig (the help, `?`, lists them). */
 #include "view.h"
 #include "script.h"
+#include "window.h"
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -397,6 +398,7 @@ static void key(struct tv_ui *ui, int ch)
     case 'N':                search_next(ui, -1); break;
     case '\n': case '\r': case KEY_ENTER: enter_key(ui); break;
     case 'T':                toggle_tracing(ui); break;
+    case 'W':                tv_ui_window(ui); break;
     case 'i':
         if (ui->src && ui->src->wfd >= 0)
             ui->insert = true;
@@ -457,6 +459,8 @@ static void wait_input(struct tv_ui *ui, int timeout_ms)
         p[n++] = (struct pollfd){ .fd = ui->src->errfd, .events = POLLIN };
     if (ui->src && ui->source_ended && ui->src->pid && !ui->src->exited && timeout_ms > 200)
         timeout_ms = 200;           /* a program to reap soon */
+    if (ui->win && timeout_ms > 30)
+        timeout_ms = 30;            /* the window's mouse and keys */
     poll(p, (nfds_t)n, timeout_ms);
 }
 
@@ -492,6 +496,42 @@ static void catch_stop_signals(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
+/* ---- the window beside the screen ---- */
+
+void tv_ui_window(struct tv_ui *ui)
+{
+    if (ui->win) {
+        tw_window_close(ui->win);
+        ui->win = NULL;
+        snprintf(ui->message, sizeof(ui->message), "window closed");
+        return;
+    }
+    ui->win = tw_window_open(ui->s, ui->src ? ui->src->name : "", NULL);
+    snprintf(ui->message, sizeof(ui->message), "%s", ui->win
+             ? "window opened: it shares the cursor (W closes it)"
+             : "no window: no display (DISPLAY, WAYLAND_DISPLAY or SDL_VIDEODRIVER)");
+}
+
+/* The window's turn: it shows the cursor, or moves it. True if it did. */
+static bool window_step(struct tv_ui *ui)
+{
+    if (!ui->win)
+        return false;
+    tv_ui_update_state(ui);
+    struct tw_sync y = { ui->cursor, ui->cur_ts, ui->follow, false, ui->source_ended };
+    if (!tw_window_step(ui->win, &y)) {
+        tv_ui_window(ui);
+        return true;
+    }
+    if (!y.moved)
+        return false;
+    if (y.follow)
+        follow(ui);
+    else
+        tv_ui_set_cursor(ui, y.cursor), ui->cur_ts = y.cur_ts;
+    return true;
+}
+
 int tv_view_run(struct tv_ui *ui)
 {
     double last_draw = 0;
@@ -510,6 +550,7 @@ int tv_view_run(struct tv_ui *ui)
                 key(ui, ch);
             keys++;
         }
+        keys += window_step(ui);
         double t = now_s();
         bool rated = update_rate(ui, t);
         dirty |= rated || keys > 0 || more || ui->s->bytes != bytes || ui->s->console.n != lines ||
@@ -567,6 +608,9 @@ void tv_screen_close(struct tv_ui *ui)
 
 void tv_ui_free(struct tv_ui *ui)
 {
+    if (ui->win)
+        tw_window_close(ui->win);
+    ui->win = NULL;
     free(ui->fidx);
     ui->fidx = NULL;
     ui->fn = ui->fcap = ui->fscanned = 0;

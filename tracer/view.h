@@ -16,6 +16,7 @@
 #include "source.h"
 
 struct tv_script;
+struct tw_win;
 
 enum tv_panel {
     TV_P_TASKS, TV_P_TIMELINE, TV_P_EVENTS, TV_P_CHANNELS, TV_P_QUEUES,
@@ -92,6 +93,7 @@ struct tv_ui {
     size_t rate_count;
     bool source_ended;
     bool quit;
+    struct tw_win *win;         /* the SDL2 window beside the screen (W), or NULL */
 };
 
 /* ---- view.c ---- */
@@ -102,6 +104,8 @@ void tv_ui_update_state(struct tv_ui *ui);
 /* Set the cursor to `n` events (leaving live mode) / to time ts. */
 void tv_ui_set_cursor(struct tv_ui *ui, size_t n);
 void tv_ui_set_time(struct tv_ui *ui, uint64_t ts);
+/* W: open the window view on this session beside the screen, or close it. */
+void tv_ui_window(struct tv_ui *ui);
 /* Tasks worth a row: named, or seen in some state. Fills ids; returns n. */
 int tv_ui_tasks(const struct tv_ui *ui, uint8_t *ids, int max);
 

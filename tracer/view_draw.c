@@ -388,6 +388,7 @@ static const char *const help_lines[] = {
     "             tasks: filter the events to that task",
     "i            type into the target's console (Ctrl-] stops)",
     "T            switch tracing on / off in the target (host command)",
+    "W            the window view (SDL2) beside this screen, same cursor",
     "",
     "query words: all must match; !word negates; #N is event N;",
     "a word matches an event name (call), a task name, or the details",

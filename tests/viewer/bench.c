@@ -7,6 +7,8 @@
  *                                                   events in history
  *   bench host viewer_bytes_per_event <x> bytes    memory the history holds
  *   bench host viewer_rss_per_event <x> bytes      resident memory growth
+ *   bench host window_frame_<view> <ms> ms         one frame of the window view
+ *                                                   (1600x900, tracer/diagram.c)
  * The trace: 10 million events of a typical mix, encoded by the kernel's
  * own trace code (kernel/trace.c on the host), fed in 64 KiB reads as the
  * viewer reads a pipe. The screen is a real ncurses screen on a dummy
@@ -19,6 +21,8 @@
 #include "host_kernel.h"
 #include "session.h"
 #include "view.h"
+#include "diagram.h"
+#include "png.h"
 
 #define EVENTS 10000000
 #define READ 65536
@@ -157,6 +161,71 @@ static void redraws(struct tv_session *s)
     printf("bench host viewer_redraw_cursor_fit %.2f ms\n", redraw_ms());
 }
 
+/* ---- the window view: one frame of the diagram, 1600x900 ---- */
+
+/* The CPU time this thread has used: a frame's cost without the time
+ * other programs on a shared machine took the processor away. */
+static double cpu_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Milliseconds (of CPU) per frame of v, the best of a few. */
+static double frame_ms(struct tw_diagram *d, struct tw_canvas *c, const struct tv_session *s,
+                       const struct tw_view *v)
+{
+    double best = 1e9;
+    for (int k = 0; k < 5; k++) {
+        double t0 = cpu_now();
+        tw_diagram_draw(d, c, s, v);
+        double t = (cpu_now() - t0) * 1e3;
+        best = t < best ? t : best;
+    }
+    return best;
+}
+
+/* A view of events [a, b) with the cursor in the middle. */
+static struct tw_view window_of(const struct tv_session *s, size_t a, size_t b)
+{
+    struct tw_view v;
+    memset(&v, 0, sizeof(v));
+    v.t0 = s->model.events[a].ts;
+    v.t1 = s->model.events[b].ts;
+    v.cursor = a + (b - a) / 2;
+    v.cur_ts = s->model.events[v.cursor].ts;
+    v.cursor_shown = true;
+    v.sel = -1;
+    v.sel_task = -1;
+    return v;
+}
+
+static void window_frames(const struct tv_session *s)
+{
+    struct tw_diagram d;
+    struct tw_canvas c;
+    size_t n = tv_session_count(s), mid = n / 2 + 12345;
+    if (!tw_diagram_init(&d) || !tw_canvas_init(&c, 1600, 900))
+        return;
+    struct tw_view v;
+    memset(&v, 0, sizeof(v));
+    tw_view_fit(s, &v);
+    v.sel = v.sel_task = -1;
+    printf("bench host window_frame_fit %.2f ms\n", frame_ms(&d, &c, s, &v));
+    v = window_of(s, mid, mid + 1000000);
+    printf("bench host window_frame_1m_events %.2f ms\n", frame_ms(&d, &c, s, &v));
+    v = window_of(s, mid, mid + (size_t)TW_EXACT_PER_COL * 1440);   /* the densest exact one */
+    printf("bench host window_frame_exact_densest %.2f ms\n", frame_ms(&d, &c, s, &v));
+    v = window_of(s, mid, mid + 2000);
+    printf("bench host window_frame_zoomed %.2f ms\n", frame_ms(&d, &c, s, &v));
+    double t0 = cpu_now();
+    tw_png_write(&c, "/dev/null");
+    printf("bench host window_png_1600x900 %.2f ms\n", (cpu_now() - t0) * 1e3);
+    tw_canvas_free(&c);
+    tw_diagram_free(&d);
+}
+
 int main(void)
 {
     size_t len;
@@ -176,6 +245,7 @@ int main(void)
     printf("bench host viewer_rss_per_event %.1f bytes\n", rss / (double)n);
     screen_open(s);
     redraws(s);
+    window_frames(s);
     tv_screen_close(&ui);
     tv_ui_free(&ui);
     tv_session_free(s);

@@ -3,7 +3,8 @@
 # server, 160x48): keys go in with send-keys, the screen comes back with
 # capture-pane, and the checks read it as a person would. On recorded
 # traces (tests/viewer/*.bin): task states, a queue depth, time travel,
-# filters, help, views, resize, a deadlock alert, ASCII and monochrome; on
+# filters, help, views, resize, a deadlock alert, ASCII and monochrome, the
+# SDL2 window beside the screen (SDL's dummy video driver); on
 # a live QEMU run: the demo boots in the viewer, keys typed reach the
 # guest; on the simulator; with a script's panel. Screens are kept in
 # build/viewer-tests/. Ends with "N passed, N failed".
@@ -161,6 +162,26 @@ expect $v "its failures" 'no_deadlock.lua: event #6: a.s operation refused'
 keys $v q
 expect $v "the verdict when the viewer quits" 'verdict: fail \(5 failures\)'
 expect $v "and the exit status" '^EXIT 1'
+
+# ---- the window view beside the screen, on SDL's dummy video driver ----
+# Its keys (typed by BATON_WINDOW_KEYS once the file is read: two events
+# back, save a PNG) move the cursor the two views share; W closes it.
+# (The dummy driver, not offscreen: offscreen probes EGL libraries that
+# leave allocations LeakSanitizer reports; the dummy one leaks nothing.)
+v=window
+rm -f "$out"/baton-window-*.png
+start $v "cd $out && SDL_VIDEODRIVER=dummy BATON_WINDOW_KEYS=',,s' TERM=tmux-256color ../../$tv --with-window ../../tests/viewer/demo-rv32.bin"
+expect $v "the window opened beside the screen" 'window opened: it shares the cursor'
+expect $v "the window's keys moved the shared cursor" ' HISTORY .* #323 '
+keys $v W
+expect $v "W closes it" 'window closed'
+keys $v q
+expect $v "q quits" '^EXIT 0'
+if [ -f "$out/baton-window-1.png" ]; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAIL viewer/$v: the window's s saved no PNG"
+fi
 
 # ---- the simulator under the viewer ----
 v=sim

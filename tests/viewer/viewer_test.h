@@ -2,8 +2,10 @@
  * load a recorded trace into a session, write a scratch file. The traces
  * are committed beside the tests: demo-rv32.bin (the demo in QEMU, 3 s),
  * deadlock-rv32.bin (tests/qemu/ipc_deadlock.manifest in QEMU),
- * fanin-sim.bin (tests/qemu/fanin.manifest in baton-sim, with lost events)
- * and fault-sim.bin (tests/qemu/ipc_fault.manifest in baton-sim). */
+ * fanin-sim.bin (tests/qemu/fanin.manifest in baton-sim, with lost events),
+ * fault-sim.bin (tests/qemu/ipc_fault.manifest in baton-sim), and for the
+ * window view's figures irq-sim.bin (ipc_irq.manifest with its input) and
+ * chans-sim.bin (chan_sizes.manifest), both in baton-sim. */
 #ifndef VIEWER_TEST_H
 #define VIEWER_TEST_H
 
