@@ -64,6 +64,12 @@ uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags);
 void arch_vm_destroy(struct arch_vm *vm);
 /* Make vm the address space of the CPU (and flush stale translations). */
 void arch_vm_activate(struct arch_vm *vm);
+/* Make the kernel page at va (page aligned, in the kernel's own map of RAM)
+ * fault on any access: the guard below a kernel stack, so that a stack
+ * that overflows stops at once instead of running into its neighbour.
+ * Called by task_init, before any address space is made. i386 unmaps it;
+ * rv32 and the simulator do nothing yet (docs/arch.md). */
+void arch_vm_guard(uintptr_t va);
 
 /* ---- Tasks and the context switch ----------------------------------------
  * Every task has a kernel stack; a trap from user mode saves the user

@@ -17,7 +17,10 @@
 #include <baton/fmt.h>
 
 struct task task_table[TASK_MAX];
-static unsigned char kstacks[TASK_MAX][KSTACK_SIZE] __attribute__((aligned(16)));
+/* Each task's kernel stack, with a guard page below it: stacks grow down,
+ * and one that overflows must fault, not write into the stack below. */
+static unsigned char kstacks[TASK_MAX][KSTACK_GUARD + KSTACK_SIZE]
+    __attribute__((aligned(PAGE_SIZE)));
 struct task *task_current;
 
 int task_count(void)
@@ -44,7 +47,9 @@ void task_init(void)
     struct task *idle = &task_table[0];
     idle->id = 0;
     strlcpy(idle->name, "idle", sizeof(idle->name));
-    idle->kstack = kstacks[0];
+    for (int id = 0; id < TASK_MAX; id++)
+        arch_vm_guard((uintptr_t)kstacks[id]);
+    idle->kstack = kstacks[0] + KSTACK_GUARD;
     idle->state = TASK_READY;
     if (arch_vm_init(&idle->vm) != OK)
         panic("task_init: no memory for the kernel address space");
@@ -70,7 +75,7 @@ static struct task *alloc_slot(void)
             struct task *t = &task_table[id];
             memset(t, 0, sizeof(*t));
             t->id = id;
-            t->kstack = kstacks[id];
+            t->kstack = kstacks[id] + KSTACK_GUARD;
             t->image_end = USER_BASE;
             return t;
         }

@@ -18,6 +18,7 @@
 struct channel;
 
 #define KSTACK_SIZE 8192
+#define KSTACK_GUARD PAGE_SIZE    /* the page below each kernel stack: arch_vm_guard */
 
 enum task_state {
     TASK_UNUSED,    /* a free slot in the table */

@@ -131,3 +131,11 @@ void arch_vm_activate(struct arch_vm *vm)
 {
     sim.want_vm = vm;
 }
+
+/* No guard in the simulator yet: the kernel stacks are host memory, where
+ * a guard would be an mprotect that every copy of the kernel's memory
+ * (the reset before every run, sim/run.c) must step around (docs/arch.md). */
+void arch_vm_guard(uintptr_t va)
+{
+    (void)va;
+}

@@ -121,16 +121,21 @@ void trap(struct arch_frame *f)
 
 /* The double-fault task's first instruction (gdt.c). It never returns:
  * the state it would return to is the one that could not take a fault.
- * cr2 tells a boot stack overflow: the last page fault hit the guard. */
+ * cr2 tells a stack overflow: the last page fault hit a guard page. */
 noreturn void double_fault_task(void)
 {
     uint32_t eip, esp, cr2 = read_cr2();
     gdt_fault_state(&eip, &esp);
-    int boot_stack_overflow = cr2 >= (uint32_t)boot_stack_guard &&
-                              cr2 < (uint32_t)boot_stack;
-    panic("i386: double fault at eip 0x%08x, esp 0x%08x, cr2 0x%08x: %s",
-          (unsigned)eip, (unsigned)esp, (unsigned)cr2, boot_stack_overflow
-              ? "the boot stack overflowed into its guard page"
-              : "a fault while entering a fault handler (a kernel stack "
-                "overflow?)");
+    int guard = i386_guard_page(cr2);
+    if (guard == 0)
+        panic("i386: double fault at eip 0x%08x, esp 0x%08x, cr2 0x%08x: "
+              "the boot stack overflowed into its guard page",
+              (unsigned)eip, (unsigned)esp, (unsigned)cr2);
+    if (guard > 0)
+        panic("i386: double fault at eip 0x%08x, esp 0x%08x, cr2 0x%08x: "
+              "the kernel stack of task %d overflowed into its guard page",
+              (unsigned)eip, (unsigned)esp, (unsigned)cr2, guard - 1);
+    panic("i386: double fault at eip 0x%08x, esp 0x%08x, cr2 0x%08x: "
+          "a fault while entering a fault handler (a kernel stack overflow?)",
+          (unsigned)eip, (unsigned)esp, (unsigned)cr2);
 }

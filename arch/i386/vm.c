@@ -4,6 +4,8 @@
  * that holds the boot stack, to leave the guard page below it unmapped). */
 #include "arch.h"
 #include "page.h"
+#include "printk.h"
+#include <baton/types.h>
 #include "i386.h"
 #include "x86.h"
 
@@ -24,27 +26,61 @@
 /* The kernel's own directory: only the RAM map, used from boot until the
  * first task runs. arch_vm_init() copies its entries into every new one. */
 static uint32_t kernel_pd[1024] __attribute__((aligned(PAGE_SIZE)));
-/* The one 4 MiB of the RAM map that holds the boot stack, in 4 KiB pages,
- * so that the page below the stack (boot_stack_guard) can be left out. */
-static uint32_t guard_pt[1024] __attribute__((aligned(PAGE_SIZE)));
+/* The 4 MiB pages of the RAM map that hold a guard page (the boot stack's,
+ * the kernel stacks'), split into 4 KiB pages so that the guard can be
+ * left out. Two are enough for the stacks of 32 tasks wherever .bss lies. */
+#define SPLIT_MAX 3
+static uint32_t split_pt[SPLIT_MAX][1024] __attribute__((aligned(PAGE_SIZE)));
+static int split_count;
+/* The guard pages, to tell in a double fault which stack overflowed. */
+static uint32_t guards[TASK_MAX + 1];
+static int guard_count;
 
-/* Map the 4 MiB at directory index pdx page by page, all but the guard. */
-static uint32_t guarded_megapage(uint32_t pdx)
+/* The page table of the RAM map's megapage pdx, split from its 4 MiB page
+ * the first time: the same memory, mapped page by page. */
+static uint32_t *split_megapage(uint32_t pdx)
 {
-    for (uint32_t i = 0; i < 1024; i++) {
-        uint32_t pa = (pdx << 22) | (i << 12);
-        guard_pt[i] = pa == (uint32_t)boot_stack_guard ? 0 : pa | PTE_P | PTE_W;
-    }
-    return (uint32_t)guard_pt | PTE_P | PTE_W;
+    if (!(kernel_pd[pdx] & PTE_PS))
+        return (uint32_t *)(kernel_pd[pdx] & PTE_ADDR);
+    if (split_count == SPLIT_MAX)
+        panic("i386: more guard pages than split page tables (SPLIT_MAX)");
+    uint32_t *pt = split_pt[split_count++];
+    for (uint32_t i = 0; i < 1024; i++)
+        pt[i] = (pdx << 22) | (i << 12) | PTE_P | PTE_W;
+    kernel_pd[pdx] = (uint32_t)pt | PTE_P | PTE_W;
+    return pt;
+}
+
+/* Leave the page at va out of the kernel's map. */
+static void guard_page(uint32_t va)
+{
+    split_megapage(PDX(va))[PTX(va)] = 0;
+    if (guard_count < (int)(sizeof(guards) / sizeof(guards[0])))
+        guards[guard_count++] = va;
+}
+
+void arch_vm_guard(uintptr_t va)
+{
+    guard_page((uint32_t)va);
+    /* The directory entry may have changed from a 4 MiB page to a table:
+     * reloading cr3 drops every translation of it. */
+    lcr3(read_cr3());
+}
+
+int i386_guard_page(uint32_t addr)
+{
+    for (int i = 0; i < guard_count; i++)
+        if ((addr & PTE_ADDR) == guards[i])
+            return i;
+    return -1;
 }
 
 void paging_init(void)
 {
-    uint32_t guard_pdx = PDX((uint32_t)boot_stack_guard);
     /* Supervisor-only (no PTE_U): a user access to kernel memory faults. */
     for (uint32_t i = 0; i < KERNEL_PDES; i++)
         kernel_pd[i] = (i << 22) | PTE_P | PTE_W | PTE_PS;
-    kernel_pd[guard_pdx] = guarded_megapage(guard_pdx);
+    guard_page((uint32_t)boot_stack_guard);      /* guards[0] */
     write_cr4(read_cr4() | CR4_PSE);
     lcr3((uint32_t)kernel_pd);
     gdt_fault_task_cr3((uint32_t)kernel_pd);

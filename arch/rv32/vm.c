@@ -154,3 +154,12 @@ void arch_vm_activate(struct arch_vm *vm)
     w_satp(MAKE_SATP(root));
     sfence_vma_all();
 }
+
+/* No guard yet on rv32: leaving a page out of a kernel megapage is easy,
+ * but a kernel-mode trap saves its frame on the stack that just faulted,
+ * and would fault again forever. A guard needs trap.S to switch to a
+ * stack of its own first (docs/arch.md). */
+void arch_vm_guard(uintptr_t va)
+{
+    (void)va;
+}

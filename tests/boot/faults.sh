@@ -6,6 +6,7 @@
 #   dirty_entry  (i386) EFLAGS.NT and DF set, .bss garbage: a clean end
 #   stack_guard  (i386) boot stack into its guard page: double-fault panic
 #   stack_gone   (i386) esp at unmapped memory: double-fault panic
+#   kstack_guard (i386) a task's kernel stack into its guard page: the same
 #   panic_twice  (both) a fault inside panic(): one line, status 1
 # Output in build/ARCH/boot/NAME.out. Ends with "N passed, N failed".
 set -u
@@ -56,6 +57,7 @@ for arch in $archs; do
         case_ i386 dirty_entry "$CHECK_END_MARKER" 0
         case_ i386 stack_guard "the boot stack overflowed into its guard page" 1
         case_ i386 stack_gone "PANIC: i386: double fault" 1
+        case_ i386 kstack_guard "the kernel stack of task " 1
     fi
     case_ "$arch" panic_twice "PANIC: panic() itself faulted (a second panic); halting" 1
 done
