@@ -88,7 +88,8 @@ define step-syscall
     printf "step-syscall: the CPU is not in user mode (break in a user program first: break-user)\n"
   else
     # int $0x80 enters at syscall_stub; cr3 says it is this task's.
-    eval "tbreak syscall_stub if $cr3 == %#x", $cr3
+    eval "tbreak syscall_stub if (unsigned) $cr3 == %#x", (unsigned) $cr3
+    baton-resume
     continue
     printf "step-syscall: in the kernel's syscall entry (syscall_stub), syscall number eax = %d, from user eip %#x\n", $eax, *(unsigned *)$esp
   end
@@ -116,4 +117,10 @@ define sysargs
 end
 document sysargs
 In trap_syscall: print its six argument slots (ebx ecx edx esi edi ebp).
+end
+
+define baton-resume
+end
+document baton-resume
+Helper: nothing to switch on i386 before the target runs.
 end

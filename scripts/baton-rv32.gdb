@@ -15,8 +15,14 @@ set $baton_phys = 0
 set $baton_nest = 0
 
 define baton-phys
-  pipe maintenance packet Qqemu.PhyMemMode:$arg0 | cat >/dev/null
-  set $baton_phys = $arg0
+  # ($arg0 may be a variable: the packet needs a literal digit.)
+  if $arg0
+    pipe maintenance packet Qqemu.PhyMemMode:1 | cat >/dev/null
+    set $baton_phys = 1
+  else
+    pipe maintenance packet Qqemu.PhyMemMode:0 | cat >/dev/null
+    set $baton_phys = 0
+  end
   maintenance flush dcache
   maintenance flush register-cache
 end
@@ -32,10 +38,45 @@ document baton-init
 Run once GDB is attached (gdb.sh): the kernel view of memory.
 end
 
+# At every stop, the kernel view; before every resume, virtual addresses
+# again: GDB reads the instruction at the pc to step off a breakpoint, and
+# in user mode that is a user address.
 define hook-stop
   if $baton_phys != 1
     baton-phys 1
   end
+end
+define baton-resume
+  if $baton_phys != 0
+    baton-phys 0
+  end
+end
+document baton-resume
+Helper: virtual addresses before the target runs (the resume hooks).
+end
+define hook-continue
+  baton-resume
+end
+define hook-step
+  baton-resume
+end
+define hook-next
+  baton-resume
+end
+define hook-stepi
+  baton-resume
+end
+define hook-nexti
+  baton-resume
+end
+define hook-finish
+  baton-resume
+end
+define hook-until
+  baton-resume
+end
+define hook-advance
+  baton-resume
 end
 
 define baton-view
@@ -137,7 +178,8 @@ define step-syscall
   else
     # Every trap enters at trap_entry; an ecall from U is scause 8, and
     # satp says it is this task's (not a timer, not another task's call).
-    eval "tbreak trap_entry if $scause == 8 && $satp == %#x", $satp
+    eval "tbreak trap_entry if (unsigned) $scause == 8 && (unsigned) $satp == %#x", (unsigned) $satp
+    baton-resume
     continue
     printf "step-syscall: in the kernel's syscall entry (trap_entry), syscall number a0 = %d, from user pc %#x\n", $a0, $sepc
   end

@@ -535,7 +535,7 @@ define task
   baton-kernel-begin
   baton-id $arg0
   if $baton_id < 0 || $baton_id >= $baton_task_max
-    printf "task: no task %s\n", "$arg0"
+    echo task: no task $arg0\n
   else
     set $baton_n = $baton_id
     set $baton_t = &task_table[$baton_n]
@@ -620,7 +620,7 @@ define queue
   baton-kernel-begin
   baton-id $arg0
   if $baton_id <= 0 || $baton_id >= $baton_task_max || task_table[$baton_id].state == TASK_UNUSED
-    printf "queue: no task %s\n", "$arg0"
+    echo queue: no task $arg0\n
   else
     set $baton_qt = $baton_id
     eval "baton-prog-info-%d", task_table[$baton_qt].grants - manifest_tasks
@@ -681,14 +681,22 @@ end
 
 define break-user
   baton-kernel-begin
+  # Before the boot has created the tasks: run to sched_start, which
+  # kernel_main calls once every manifest task exists.
+  if task_table[1].state == TASK_UNUSED && task_current == 0
+    echo break-user: the tasks do not exist yet; running to sched_start first\n
+    tbreak sched_start
+    baton-resume
+    continue
+  end
   baton-id $arg0
   if $baton_id <= 0 || $baton_id >= $baton_task_max || task_table[$baton_id].state == TASK_UNUSED
-    printf "break-user: no task %s\n", "$arg0"
+    echo break-user: no task $arg0\n
   else
     set $baton_bt = $baton_id
     eval "baton-prog-load-%d", task_table[$baton_bt].grants - manifest_tasks
     baton-as-of $baton_bt
-    eval "break %s if %s == %#x", "$arg1", $baton_as_reg, $baton_as
+    eval "break $arg1 if (unsigned) %s == %#x", $baton_as_reg, (unsigned) $baton_as
     printf "break-user: stops at $arg1 only in task %d (", $baton_bt
     baton-name $baton_bt
     printf "), whose address space is %s == %#x\n", $baton_as_reg, $baton_as
@@ -711,17 +719,35 @@ define next-ipc
   # blocked task is woken (sched_wake) or its wait changes (sched_rewait: a
   # call's request taken). Notifications taken without a wake go through
   # notify_take (an open receive) or notify_rcv.
-  tbreak sched_block if why >= BLOCK_SEND
+  # At each function's first instruction (not inlined copies), so that $pc
+  # says which it was.
+  pipe break *sched_block if why >= BLOCK_SEND | cat >/dev/null
   set $baton_b1 = $bpnum
-  tbreak sched_wake if t->block >= BLOCK_SEND
-  tbreak sched_rewait
-  tbreak notify_take if t->notify_senders != 0
-  tbreak notify_rcv if me->notify_from[from] != 0
+  pipe break *sched_wake if t->block >= BLOCK_SEND | cat >/dev/null
+  pipe break *sched_rewait | cat >/dev/null
+  pipe break *notify_take if t->notify_senders != 0 | cat >/dev/null
+  pipe break *notify_rcv if me->notify_from[from] != 0 | cat >/dev/null
   set $baton_b5 = $bpnum
   baton-kernel-end
+  baton-resume
   continue
   baton-kernel-begin
-  set $baton_hit = $_hit_bpnum
+  set $baton_hit = -1
+  if $pc == (unsigned) sched_block
+    set $baton_hit = $baton_b1
+  end
+  if $pc == (unsigned) sched_wake
+    set $baton_hit = $baton_b1 + 1
+  end
+  if $pc == (unsigned) sched_rewait
+    set $baton_hit = $baton_b1 + 2
+  end
+  if $pc == (unsigned) notify_take
+    set $baton_hit = $baton_b1 + 3
+  end
+  if $pc == (unsigned) notify_rcv
+    set $baton_hit = $baton_b1 + 4
+  end
   eval "delete %d-%d", $baton_b1, $baton_b5
   printf "next-ipc: "
   if $baton_hit == $baton_b1
@@ -768,13 +794,21 @@ define next-ipc
             baton-bits t->ipc.buf->notifications.data
             printf " (senders mask %#x)\n", t->ipc.buf->notifications.senders
           else
-            printf "rendezvous: "
-            baton-name $baton_cur
-            printf " -> "
-            baton-name $baton_wt
-            printf ", message type %d delivered (it was ", t->ipc.buf->type
-            baton-state $baton_wt
-            printf ")\n"
+            if t->block == BLOCK_REPLY
+              printf "rendezvous: "
+              baton-name $baton_cur
+              printf " replies to "
+              baton-name $baton_wt
+              printf " (type %d)\n", t->ipc.buf->type
+            else
+              printf "rendezvous: "
+              baton-name $baton_cur
+              printf " -> "
+              baton-name $baton_wt
+              printf ", message type %d delivered (it was ", t->ipc.buf->type
+              baton-state $baton_wt
+              printf ")\n"
+            end
           end
         end
       end
@@ -802,6 +836,9 @@ define next-ipc
     printf " from "
     baton-name from
     printf "\n"
+  end
+  if $baton_hit < 0
+    printf "stopped elsewhere (another breakpoint, or the end), not at an IPC step\n"
   end
   baton-kernel-end
 end
