@@ -719,33 +719,33 @@ define next-ipc
   # blocked task is woken (sched_wake) or its wait changes (sched_rewait: a
   # call's request taken). Notifications taken without a wake go through
   # notify_take (an open receive) or notify_rcv.
-  # At each function's first instruction (not inlined copies), so that $pc
-  # says which it was.
-  pipe break *sched_block if why >= BLOCK_SEND | cat >/dev/null
+  # $pc says which it was: near the start of the function (an inlined copy
+  # elsewhere is not reported here; its wake is).
+  pipe break sched_block if why >= BLOCK_SEND | cat >/dev/null
   set $baton_b1 = $bpnum
-  pipe break *sched_wake if t->block >= BLOCK_SEND | cat >/dev/null
-  pipe break *sched_rewait | cat >/dev/null
-  pipe break *notify_take if t->notify_senders != 0 | cat >/dev/null
-  pipe break *notify_rcv if me->notify_from[from] != 0 | cat >/dev/null
+  pipe break sched_wake if t->block >= BLOCK_SEND | cat >/dev/null
+  pipe break sched_rewait | cat >/dev/null
+  pipe break notify_take if t->notify_senders != 0 | cat >/dev/null
+  pipe break notify_rcv if me->notify_from[from] != 0 | cat >/dev/null
   set $baton_b5 = $bpnum
   baton-kernel-end
   baton-resume
   continue
   baton-kernel-begin
   set $baton_hit = -1
-  if $pc == (unsigned) sched_block
+  if $pc >= (unsigned) sched_block && $pc < (unsigned) sched_block + 40
     set $baton_hit = $baton_b1
   end
-  if $pc == (unsigned) sched_wake
+  if $pc >= (unsigned) sched_wake && $pc < (unsigned) sched_wake + 40
     set $baton_hit = $baton_b1 + 1
   end
-  if $pc == (unsigned) sched_rewait
+  if $pc >= (unsigned) sched_rewait && $pc < (unsigned) sched_rewait + 40
     set $baton_hit = $baton_b1 + 2
   end
-  if $pc == (unsigned) notify_take
+  if $pc >= (unsigned) notify_take && $pc < (unsigned) notify_take + 40
     set $baton_hit = $baton_b1 + 3
   end
-  if $pc == (unsigned) notify_rcv
+  if $pc >= (unsigned) notify_rcv && $pc < (unsigned) notify_rcv + 40
     set $baton_hit = $baton_b1 + 4
   end
   eval "delete %d-%d", $baton_b1, $baton_b5
