@@ -636,7 +636,8 @@ define queue
       set $baton_d = 1
       while $baton_d < $baton_task_max
         set $baton_qa = $baton_queues + $baton_d * $baton_qsize
-        baton-uaddr $baton_qt ($baton_qa + $baton_qmax * sizeof(struct message))
+        set $baton_ua = $baton_qa + $baton_qmax * sizeof(struct message)
+        baton-uaddr $baton_qt $baton_ua
         if $baton_pa == 0
           printf "  (queue to task %d not mapped)\n", $baton_d
         else
@@ -649,7 +650,8 @@ define queue
             set $baton_k = 0
             while $baton_k < $baton_count
               set $baton_m = ($baton_head + $baton_k) % $baton_qmax
-              baton-uaddr $baton_qt ($baton_qa + $baton_m * sizeof(struct message))
+              set $baton_ua = $baton_qa + $baton_m * sizeof(struct message)
+              baton-uaddr $baton_qt $baton_ua
               printf " %d", *(int *)$baton_pa
               set $baton_k = $baton_k + 1
             end
@@ -696,7 +698,7 @@ define break-user
     set $baton_bt = $baton_id
     eval "baton-prog-load-%d", task_table[$baton_bt].grants - manifest_tasks
     baton-as-of $baton_bt
-    eval "break $arg1 if (unsigned) %s == %#x", $baton_as_reg, (unsigned) $baton_as
+    eval "break $arg1 if (unsigned) %s == %#x && $pc >= 0x40000000 && $pc < 0x50000000", $baton_as_reg, (unsigned) $baton_as
     printf "break-user: stops at $arg1 only in task %d (", $baton_bt
     baton-name $baton_bt
     printf "), whose address space is %s == %#x\n", $baton_as_reg, $baton_as
@@ -732,22 +734,15 @@ define next-ipc
   baton-resume
   continue
   baton-kernel-begin
+  # Which breakpoint: the one of the five functions that starts nearest
+  # below $pc (a stop at an inlined copy counts as its function's).
   set $baton_hit = -1
-  if $pc >= (unsigned) sched_block && $pc < (unsigned) sched_block + 40
-    set $baton_hit = $baton_b1
-  end
-  if $pc >= (unsigned) sched_wake && $pc < (unsigned) sched_wake + 40
-    set $baton_hit = $baton_b1 + 1
-  end
-  if $pc >= (unsigned) sched_rewait && $pc < (unsigned) sched_rewait + 40
-    set $baton_hit = $baton_b1 + 2
-  end
-  if $pc >= (unsigned) notify_take && $pc < (unsigned) notify_take + 40
-    set $baton_hit = $baton_b1 + 3
-  end
-  if $pc >= (unsigned) notify_rcv && $pc < (unsigned) notify_rcv + 40
-    set $baton_hit = $baton_b1 + 4
-  end
+  set $baton_best = 1024
+  baton-near sched_block 0
+  baton-near sched_wake 1
+  baton-near sched_rewait 2
+  baton-near notify_take 3
+  baton-near notify_rcv 4
   eval "delete %d-%d", $baton_b1, $baton_b5
   printf "next-ipc: "
   if $baton_hit == $baton_b1
@@ -850,4 +845,17 @@ a waiting task, a channel transfer), a wake with an error (ERR_CLOSED,
 ERR_ABORTED), or a notification delivered. It stops in the scheduler or
 notify.c at the moment of the step: `bt` shows how the kernel got there,
 `tasks` and `waits` the state just before the step's change.
+end
+
+# baton-near FUNCTION K: if $pc is in FUNCTION's first bytes, and nearer
+# its start than the best so far, $baton_hit = next-ipc's breakpoint K.
+define baton-near
+  set $baton_d = (unsigned) $pc - (unsigned) $arg0
+  if $baton_d < $baton_best
+    set $baton_best = $baton_d
+    set $baton_hit = $baton_b1 + $arg1
+  end
+end
+document baton-near
+Helper of next-ipc: baton-near FUNCTION K, which breakpoint $pc is at.
 end
