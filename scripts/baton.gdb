@@ -169,7 +169,11 @@ define baton-wait-words
   end
   if $baton_ww == BLOCK_CHANNEL
     baton-port $arg0
-    printf "in a channel on port %d", $baton_port
+    if $baton_port >= 0
+      printf "in a channel on port %d", $baton_port
+    else
+      printf "in a channel (its wake under way)"
+    end
   end
   if $baton_ww == BLOCK_NONE
     printf "blocked (no reason: BLOCK_NONE)"
@@ -717,6 +721,10 @@ end
 
 define next-ipc
   baton-kernel-begin
+  # (notify_take's condition names task_current, not its argument t:
+  # the copy inlined in notify_post has t optimized out on i386. The
+  # receive that calls it is the current task's; notify_post's delivery is
+  # reported at its sched_wake.)
   # Every IPC step reaches the scheduler: a task blocks (sched_block), a
   # blocked task is woken (sched_wake) or its wait changes (sched_rewait: a
   # call's request taken). Notifications taken without a wake go through
@@ -727,7 +735,7 @@ define next-ipc
   set $baton_b1 = $bpnum
   pipe break sched_wake if t->block >= BLOCK_SEND | cat >/dev/null
   pipe break sched_rewait | cat >/dev/null
-  pipe break notify_take if t->notify_senders != 0 | cat >/dev/null
+  pipe break notify_take if task_current->notify_senders != 0 | cat >/dev/null
   pipe break notify_rcv if me->notify_from[from] != 0 | cat >/dev/null
   set $baton_b5 = $bpnum
   baton-kernel-end
@@ -818,9 +826,9 @@ define next-ipc
   end
   if $baton_hit == $baton_b1 + 3
     printf "notification delivered to "
-    baton-name t->id
+    baton-name task_current->id
     printf " in its receive: "
-    baton-notes t->id
+    baton-notes task_current->id
     printf "\n"
   end
   if $baton_hit == $baton_b1 + 4

@@ -3,6 +3,7 @@
 break-user producer2 async_pending
 continue
 printf "stopped in task = \"%s\"\n", task_current->name
+baton-test-stop
 queue producer2
 queue consumer
 pending

@@ -3,6 +3,7 @@
 break-user rx channel_rcv
 continue
 printf "stopped in task = \"%s\"\n", task_current->name
+baton-test-stop
 tasks
 waits
 chans

@@ -4,6 +4,7 @@
 break-user a ipc_send
 continue
 printf "stopped in task = \"%s\"\n", task_current->name
+baton-test-stop
 tasks
 waits
 task 1

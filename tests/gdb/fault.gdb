@@ -3,6 +3,7 @@
 break trap_user_fault
 continue
 printf "faulting task = \"%s\"\n", task_current->name
+baton-test-stop
 tasks
 waits
 chans

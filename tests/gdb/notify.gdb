@@ -3,6 +3,7 @@
 break-user n ipc_recv
 continue
 printf "stopped in task = \"%s\"\n", task_current->name
+baton-test-stop
 pending
 tasks
 delete
