@@ -18,6 +18,7 @@ rv32) gdbarch=riscv:rv32 ;;
 i386) gdbarch=i386 ;;
 *) echo "gdb.sh: unknown ARCH '$arch'" >&2; exit 2 ;;
 esac
+[ -r "$image" ] || { echo "gdb.sh: no kernel image $image (run make ARCH=$arch)" >&2; exit 2; }
 port=$(sh scripts/freeport.sh)
 dir=build/$arch/gdb
 mkdir -p "$dir"
