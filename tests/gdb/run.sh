@@ -148,8 +148,21 @@ check async "queue: the consumer's own queues are empty" '^  all empty$'
 check async "pending: the async bit from producer2" '^  consumer: 0x4 async from producer2'
 check async "tasks: the consumer sleeps, notified" '^  1  consumer +3  sleeping until tick [0-9]+  \[notified: 0x4 async from producer2'
 
+# Interactive GDB (not batch): commands on its standard input, then quit.
+# QEMU must end with it too.
+out=$outdir/interactive.out
+printf 'break sched_start\ncontinue\ntasks\nquit\n' | BATON_TIMEOUT=120 timeout 150 sh scripts/gdb.sh "$arch" "build/$arch/img/gdb.elf" >"$out" 2>&1
+port=$(sed -n 's/.*GDB stub on port \([0-9]*\).*/\1/p' "$out" | head -1)
+check interactive "gdb.sh says its port" 'GDB stub on port [0-9]+'
+check interactive "tasks ran at the prompt" 'gdbprobe'
+if [ -n "$port" ] && ! pgrep -f "tcp:127.0.0.1:$port" >/dev/null; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAIL gdb/$arch/interactive: QEMU still runs after quit (port $port)"
+fi
+
 # docs/gdb.md: every session on the page, as written.
-for doc in smoke ipc_notify; do
+for doc in smoke chan_basic ipc_notify; do
     script=$outdir/doc-$doc.gdb
     awk -v want="$doc" '
         /^```gdb session=/ { split($2, kv, "="); on = kv[2] == want; next }
