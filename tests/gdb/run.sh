@@ -148,6 +148,17 @@ check async "queue: the consumer's own queues are empty" '^  all empty$'
 check async "pending: the async bit from producer2" '^  consumer: 0x4 async from producer2'
 check async "tasks: the consumer sleeps, notified" '^  1  consumer +3  sleeping until tick [0-9]+  \[notified: 0x4 async from producer2'
 
+# ipc_irq: a line acquired.
+session irq ipc_irq tests/gdb/irq.gdb
+check irq "break-user stopped in rival" '^stopped in task = "rival"$'
+check irq "pending: the UART line and its holder" '^  irq 0 \(uart\): acquired by driver$'
+
+# smoke: both transfer modes, as the last transfer of each port.
+session exit smoke tests/gdb/exit.gdb
+check exit "stopped at the first exit" '^exiting task = "(ping|pong)"$'
+check exit "chans: port 1 shared" '^port 1: send end ping \(handle 1\), receive end pong \(handle 1\); waiting: nobody; last transfer: 4096 bytes, shared \(1 transfers\)$'
+check exit "chans: port 2 fast" '^port 2: send end ping \(handle 2\), receive end pong \(handle 2\); waiting: nobody; last transfer: 5 bytes, fast \(1 transfers\)$'
+
 # Interactive GDB (not batch): commands on its standard input, then quit.
 # QEMU must end with it too.
 out=$outdir/interactive.out
