@@ -293,6 +293,10 @@ define tasks
   printf " id  name             prio  state  [pending notifications]\n"
   set $baton_n = 0
   while $baton_n < $baton_task_max
+    # A freed slot keeps its name until a new task takes it: a dead task.
+    if task_table[$baton_n].state == TASK_UNUSED && task_table[$baton_n].name[0] != 0
+      printf "%3d  %-16s %4d  dead\n", $baton_n, task_table[$baton_n].name, task_table[$baton_n].priority
+    end
     if task_table[$baton_n].state != TASK_UNUSED
       printf "%3d  %-16s %4d  ", $baton_n, task_table[$baton_n].name, task_table[$baton_n].priority
       baton-state $baton_n
@@ -313,7 +317,8 @@ in words: running, ready, blocked sending to X, blocked calling X (its
 request not taken yet), receiving from X or any, awaiting reply from X,
 in a channel on port P, sleeping until tick T, console input. Id 0 is the
 idle task. Pending notifications follow in brackets: bits and from whom.
-A task that has exited no longer appears (its slot is free: "dead").
+A task that has exited or faulted shows as dead until a new task takes
+its slot.
 end
 
 define waits

@@ -83,7 +83,7 @@ check syscall "GDB detached cleanly" 'gdb exited with status 0'
 
 # ipc_deadlock: b blocked sending to a; break-user in a; a planted cycle.
 session deadlock ipc_deadlock tests/gdb/deadlock.gdb
-check deadlock "break-user stopped in a, not in b (which ran ipc_send first)" '^stopped in task = "a"$'
+check deadlock "break-user stopped in a, not in b (which ran ipc_send first); task_current read in user mode" '^stopped in task = "a"$'
 count deadlock "break-user stopped once" 1 '^(Thread [0-9]+ hit )?Breakpoint 2, ipc_send'
 check deadlock "tasks: a running" '^  1  a +2  running$'
 check deadlock "tasks: b blocked sending to a" '^  2  b +3  blocked sending to a$'
@@ -108,7 +108,7 @@ check fault "tasks: receiver" '^  6  receiver +3  receiving from server$'
 check fault "tasks: any" '^  7  any +3  receiving from any$'
 check fault "tasks: chansend" '^  8  chansend +3  in a channel on port 5$'
 check fault "tasks: caller2" '^ 10  caller2 +3  awaiting reply from server$'
-count fault "tasks: calib has exited" 0 '^  2  calib'
+check fault "tasks: calib has exited: dead" '^  2  calib +7  dead$'
 check fault "waits: call edge" '^caller -> server \(call\)$'
 check fault "waits: reply edge" '^caller2 -> server \(reply\)$'
 check fault "waits: channel edges" '^chanrecv -> server \(channel port 6\)$'
