@@ -49,6 +49,9 @@ fast=$(sed -n 's/^#define CHANNEL_FAST_MAX \([0-9]*\).*/\1/p' include/baton/ipc.
     echo "    set \$baton_prog_loaded = 0"
     echo "  end"
     echo "end"
+    if [ -z "$manifest" ]; then
+        printf 'echo gdb.sh: no manifest for %s (BATON_MANIFEST=name): break-user and queue do not know the programs\\n\n' "$image"
+    fi
     k=0
     if [ -n "$manifest" ]; then
         sed -e 's/#.*//' "$manifest" | awk 'NF >= 3 { print $2 }'
@@ -62,7 +65,9 @@ fast=$(sed -n 's/^#define CHANNEL_FAST_MAX \([0-9]*\).*/\1/p' include/baton/ipc.
             addr=0x${q% *}
             qsize=$(( 0x${q#* } / tmax ))
         fi
+        # shellcheck disable=SC2016 # $baton_... are GDB's, not the shell's
         printf 'define baton-prog-load-%d\n  baton-prog-unload\n  add-symbol-file %s\n  set $baton_prog_loaded = 1\nend\n' "$k" "$elf"
+        # shellcheck disable=SC2016
         printf 'define baton-prog-info-%d\n  set $baton_queues = %s\n  set $baton_qsize = %d\nend\n' "$k" "$addr" "$qsize"
         k=$((k + 1))
     done
@@ -73,6 +78,7 @@ fast=$(sed -n 's/^#define CHANNEL_FAST_MAX \([0-9]*\).*/\1/p' include/baton/ipc.
 BATON_TIMEOUT=${BATON_TIMEOUT:-3600} setsid sh scripts/qemu.sh "$arch" "$image" \
     -S -gdb "tcp:127.0.0.1:$port" -pidfile "$pidfile" </dev/null >"$log" 2>&1 &
 wrapper=$!
+# shellcheck disable=SC2317 # called by the EXIT trap
 stop_qemu() {
     if [ -s "$pidfile" ]; then
         kill "$(cat "$pidfile")" 2>/dev/null
