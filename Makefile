@@ -147,7 +147,7 @@ image: $(B)/img/$(MANIFEST).elf
 run: all | deps-build
 	sh scripts/qemu.sh $(ARCH) $(B)/baton.elf
 gdb: all | deps-build
-	sh scripts/gdb.sh $(ARCH) $(B)/baton.elf
+	BATON_MANIFEST=$(MANIFEST) sh scripts/gdb.sh $(ARCH) $(B)/baton.elf
 
 # ---- tests -----------------------------------------------------------------------------
 bench: | deps

@@ -21,6 +21,8 @@ struct channel {
     uint32_t rcv_bufsize;         /* the waiting receiver's buffer size */
     uint32_t words[4];            /* its fast-path data, or [0] = its buffer */
     uintptr_t shm;                /* the shared page (physical), or 0 */
+    uint32_t xfers, last_size;    /* transfers so far, the last one's size:
+                                     for debuggers (GDB's chans), never read */
 };
 
 static struct channel channels[CHANNEL_PORTS];
@@ -183,6 +185,8 @@ static error_t transfer(struct channel *ch, struct task *snd, uint32_t size,
         return ERR_TOO_SMALL;                  /* nothing moves */
     }
     trace_chan_xfer(snd->id, rcv->id, (uint32_t)(ch - channels), size, size > CHANNEL_FAST_MAX);
+    ch->xfers++;
+    ch->last_size = size;
     /* Straight into the receiver's saved registers: nothing of this
      * transfer stays in the channel for a next sender to overwrite. */
     struct arch_frame *f = arch_task_frame(&rcv->arch);
