@@ -453,13 +453,15 @@ define chans
         printf "nobody"
       end
       printf "; last transfer: "
-      if $baton_c->xfers == 0
+      # last_xfer: the size, with the top bit set once a transfer happened
+      set $baton_xsize = $baton_c->last_xfer & 0x7fffffff
+      if ($baton_c->last_xfer & 0x80000000) == 0
         printf "none\n"
       else
-        if $baton_c->last_size > $baton_fast_max
-          printf "%u bytes, shared (%u transfers)\n", $baton_c->last_size, $baton_c->xfers
+        if $baton_xsize > $baton_fast_max
+          printf "%u bytes, shared\n", $baton_xsize
         else
-          printf "%u bytes, fast (%u transfers)\n", $baton_c->last_size, $baton_c->xfers
+          printf "%u bytes, fast\n", $baton_xsize
         end
       end
     end

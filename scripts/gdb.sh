@@ -80,11 +80,20 @@ BATON_TIMEOUT=${BATON_TIMEOUT:-3600} setsid sh scripts/qemu.sh "$arch" "$image" 
 wrapper=$!
 # shellcheck disable=SC2317 # called by the EXIT trap
 stop_qemu() {
+    qpid=
     if [ -s "$pidfile" ]; then
-        kill "$(cat "$pidfile")" 2>/dev/null
+        qpid=$(cat "$pidfile")
+        kill "$qpid" 2>/dev/null
     fi
     kill -- "-$wrapper" 2>/dev/null
     wait "$wrapper" 2>/dev/null
+    # Return only once QEMU is gone (up to 10 s): whoever ran us may look.
+    n=0
+    while [ -n "$qpid" ] && kill -0 "$qpid" 2>/dev/null && [ $n -lt 100 ]; do
+        sleep 0.1
+        n=$((n + 1))
+    done
+    [ -n "$qpid" ] && kill -9 "$qpid" 2>/dev/null
     rm -f "$pidfile" "$progs"
 }
 trap stop_qemu EXIT
