@@ -117,6 +117,7 @@ trace_run() {
     lua=tracer/scripts/$script.lua
     [ -f "labs/$lab/$script.lua" ] && lua=labs/$lab/$script.lua
     run "$name" "$t" --trace all
+    runrc=$?
     vars=
     while [ $# -gt 1 ]; do vars="$vars $1"; shift; done
     # shellcheck disable=SC2086
@@ -125,6 +126,7 @@ trace_run() {
     if [ $rc -eq 0 ] && grep -Eq "^counter ($counter) [1-9]" "$o.log"; then s=$pts
     else s=0; fi
     { grep -E '^FAIL|^verdict|^counter' "$o.log" | head -n 8
+      [ $runrc -eq 124 ] && echo "timed out after $tmo s"
       [ $rc -eq 0 ] && [ $s -eq 0 ] && echo "nothing to judge: the run never did what $script.lua checks ($counter)"
       echo "(trace: $t; baton-trace --batch --script $lua $t)"; } >"$o.why"
     report "$label" "$s" "$pts" "$vis" "$o.why"
