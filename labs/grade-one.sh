@@ -66,7 +66,7 @@ fi
 # Every test of the lab gets a line, 0 points for those never run.
 { cat "$root/labs/$lab/lab.conf"; [ -f "$out/pristine/labs/$lab/hidden.conf" ] &&
       sed 's/$/ #hidden/' "$out/pristine/labs/$lab/hidden.conf"; } |
-awk -v why="$status: $notes" -v res="$d/results.tsv" -v none="$d/none.txt" '
+awk -v why="$status${notes:+: $notes}" -v res="$d/results.tsv" -v none="$d/none.txt" '
     BEGIN { while ((getline l < res) > 0) { split(l, f, "\t"); seen[f[1]] = 1; print l }
             print why > none }
     $1 == "test" || $1 == "trace" {
@@ -79,5 +79,5 @@ max=$(awk -F'\t' '{ s += $3 } END { print s + 0 }' "$d/all.tsv")
 [ "$status" = refused ] || [ "$status" = unreadable ] && score=0
 [ "$status" = ok ] && [ "$score" -lt "$max" ] && status=partial
 printf '%s,%s,%s,%s,"%s"\n' "$name" "$score" "$max" "$status" "$(printf '%s' "$notes" | tr '"' "'")" >"$d/row.csv"
-sh "$root/labs/results-json.sh" "$score" "$status: $notes" "$d/all.tsv" >"$d/results.json"
+sh "$root/labs/results-json.sh" "$score" "$status${notes:+: $notes}" "$d/all.tsv" >"$d/results.json"
 echo "$name: $score/$max $status${notes:+ ($notes)}"

@@ -112,12 +112,12 @@ trace_run() {
     shift 4
     label="trace $script on $name"
     eval "vis=\${$#}"
-    o=$gdir/$name.$script; t=$o.trace
+    o=$gdir/$name.$script; t=$gdir/$name.trace
     if [ "$built" = no ]; then report "$label" 0 "$pts" "$vis" "$gdir/build.out"; return; fi
     lua=tracer/scripts/$script.lua
     [ -f "labs/$lab/$script.lua" ] && lua=labs/$lab/$script.lua
-    run "$name" "$t" --trace all
-    runrc=$?
+    # One traced run of NAME serves every check of it.
+    if [ -f "$t" ]; then runrc=$(cat "$t.rc"); else run "$name" "$t" --trace all; runrc=$?; echo $runrc >"$t.rc"; fi
     vars=
     while [ $# -gt 1 ]; do vars="$vars $1"; shift; done
     # shellcheck disable=SC2086
