@@ -23,13 +23,24 @@ esac
 src=$d/sub
 # A submission packed with its top folder: that folder is the tree.
 [ -f "$src/Makefile" ] || src=$(find "$d/sub" -maxdepth 2 -name Makefile -printf '%h\n' | head -n 1)
+allowed=$(awk '$1 == "files" { for (i = 2; i <= NF && $i !~ /^#/; i++) print $i }' "$root/labs/$lab/lab.conf")
 if [ -z "$src" ] || [ ! -f "$src/Makefile" ]; then
-    status=unreadable notes="not a Baton tree (no Makefile): $(head -c 200 "$d/unpack.log" 2>/dev/null)"
+    # No tree: the lab's files alone (a Gradescope upload), found by name.
+    src=$d/files
+    mkdir -p "$src"
+    for f in $allowed; do
+        g=$(find "$d/sub" -type f -name "$(basename "$f")" | head -n 1)
+        [ -n "$g" ] && mkdir -p "$src/$(dirname "$f")" && cp "$g" "$src/$f"
+    done
+    if [ -z "$(find "$src" -type f)" ]; then
+        status=unreadable notes="neither a Baton tree (no Makefile) nor any of the lab's files ($(echo $allowed)) $(head -c 200 "$d/unpack.log" 2>/dev/null)"
+    else
+        files_only=yes
+    fi
 fi
 
 # ---- the handout's files, by hash ----
-allowed=$(awk '$1 == "files" { for (i = 2; i <= NF && $i !~ /^#/; i++) print $i }' "$root/labs/$lab/lab.conf")
-if [ "$status" = ok ]; then
+if [ "$status" = ok ] && [ -z "${files_only:-}" ]; then
     (cd "$src" && sha256sum -c "$out/handout.sha256" 2>/dev/null) | grep -v ': OK$' | sed 's/^\.\///' >"$d/changed"
     refused=$(grep -E '^(tests|labs|tracer|scripts|sim|Makefile)[/:]' "$d/changed" | grep -v 'FAILED open or read' | cut -d: -f1 | tr '\n' ' ')
     others=$(grep -v -E '^(tests|labs|tracer|scripts|sim|Makefile)[/:]' "$d/changed" | cut -d: -f1 | tr '\n' ' ')

@@ -80,5 +80,18 @@ for lab in ${*:-$(grep -v '^#' tests/labs/expected | awk '{ print $1 }' | uniq)}
         else fail "$lab/$n: results.json is not Gradescope's format: $j"; fi
     done
 done
+# Hidden tests: added by -H, graded, "after_published" in results.json,
+# never in the handout.
+lab=$first
+sh labs/grade -H tests/labs/hidden.conf -o "$out/grade/hidden" "$lab" "$out/samples/$lab/reference" >"$out/hidden.log" 2>&1
+j=$out/grade/hidden/subs/reference/results.json
+if grep -q "^reference,110,110,ok," "$out/grade/hidden/grades.csv" 2>/dev/null &&
+   jq -e '[.tests[] | select(.name == "ipc_call")][0] | .visibility == "after_published" and .score == 10' "$j" >/dev/null 2>&1; then
+    pass "$lab: a hidden test (-H) is graded and hidden (110/110)"
+else
+    fail "$lab: the hidden test: $(cat "$out/grade/hidden/grades.csv" 2>/dev/null | tail -n 1) ($j)"
+fi
+if tar -tzf "$out/samples/$lab/skeleton.tar.gz" | grep -q "hidden"; then fail "$lab: the handout holds hidden files"
+else pass "$lab: the handout holds no hidden file"; fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
