@@ -53,9 +53,9 @@ check_json() {
 }
 
 # limits LAB: the first lab has the sample that never ends: short runs
-# there, so that it costs its submission's timeout soon; long ones elsewhere
-# (ipc_async takes seconds under ASan on a loaded machine).
-limits() { if [ "$1" = "$first" ]; then echo "-t 5 -T 40"; else echo "-t 60 -T 240"; fi; }
+# there (3 s: its 5 looping runs cost 15 s, and every run ends), long
+# ones elsewhere (ipc_async takes seconds under ASan on a loaded machine).
+limits() { if [ "$1" = "$first" ]; then echo "-t 3 -T 120"; else echo "-t 60 -T 240"; fi; }
 
 first=$(grep -v '^#' tests/labs/expected | awk 'NR == 1 { print $1 }')
 for lab in ${*:-$(grep -v '^#' tests/labs/expected | awk '{ print $1 }' | uniq)}; do
@@ -80,6 +80,16 @@ for lab in ${*:-$(grep -v '^#' tests/labs/expected | awk '{ print $1 }' | uniq)}
         else fail "$lab/$n: results.json is not Gradescope's format: $j"; fi
     done
 done
+# The time of one submission: the sample that never ends, alone, stopped
+# after 10 s whatever it was running.
+sh labs/grade -t 60 -T 10 -o "$out/grade/stopped" "$first" "$out/samples/$first/never-ends" >"$out/stopped.log" 2>&1
+if grep -q "^never-ends,[0-9]*,100,timeout,\"stopped after 10 s" "$out/grade/stopped/grades.csv" 2>/dev/null &&
+   check_json "$out/grade/stopped/subs/never-ends/results.json"; then
+    pass "$first/never-ends: stopped by its own timeout (-T 10)"
+else
+    fail "$first/never-ends under -T 10: $(tail -n 1 "$out/grade/stopped/grades.csv" 2>/dev/null)"
+fi
+
 # Hidden tests: added by -H, graded, "after_published" in results.json,
 # never in the handout.
 lab=$first
