@@ -64,6 +64,7 @@ for lab in ${*:-$(grep -v '^#' tests/labs/expected | awk '{ print $1 }' | uniq)}
     sh labs/grade -j 2 $(limits "$lab") -o "$out/grade/$lab" "$lab" "$out/samples/$lab" >"$out/$lab.log" 2>&1
     csv=$out/grade/$lab/grades.csv
     [ -f "$csv" ] || { fail "$lab: labs/grade wrote no grades.csv ($out/$lab.log)"; continue; }
+    echo "$passed $failed" >"$out/counts"     # the loop below runs in a subshell
     grep -v '^#' tests/labs/expected | awk -v l="$lab" '$1 == l' | while read -r _ sub score status; do
         row=$(grep "^$sub," "$csv" | cut -d, -f2-4)
         if [ "$row" = "$score,$(grep "^$sub," "$csv" | cut -d, -f3),$status" ]; then pass "$lab/$sub: $row"
