@@ -4,7 +4,8 @@
 # submissions is made in build/labs-test/samples/LAB/: the reference (a
 # directory), the skeleton (labs/skeleton.sh, as a tarball), the reference
 # with the lab's planted bug (tests/labs/bugs/LAB.patch, as a git bundle);
-# for the first lab also one that edits a test, one whose kernel never
+# for the first lab also one that edits a test (refused), one that edits
+# README.md (graded, the change noted), one whose kernel never
 # ends a send, one that does not compile. Each folder is graded by
 # `labs/grade -j 2` (simulator; the timeouts of limits() below) and checked:
 #   - each grades.csv row has the expected score and status;
@@ -39,6 +40,7 @@ samples() {
          git bundle create -q ../bug.bundle HEAD 2>/dev/null) && mv "$tmp/bug.bundle" "$s/"
     [ "$1" = "$first" ] || return 0
     sh labs/skeleton.sh "$1" "$s/edits-test" >/dev/null && sed -i "\$d" "$s/edits-test/tests/qemu/ipc_rendezvous.expect"
+    sh labs/skeleton.sh "$1" "$s/edits-readme" >/dev/null && echo "my notes" >>"$s/edits-readme/README.md"
     ref "$s/never-ends" && sed -i 's|^    if (ipc_accepts(dst, me->id)) {            /\* the receiver waits for us \*/|    for (;;) {}\n&|' "$s/never-ends/kernel/ipc.c"
     sh labs/skeleton.sh "$1" "$tmp/no-build" >/dev/null && echo 'this is not C' >>"$tmp/no-build/kernel/sendq.c" &&
         tar -cf "$s/no-build.tar" -C "$tmp/no-build" .
@@ -74,6 +76,9 @@ for lab in ${*:-$(grep -v '^#' tests/labs/expected | awk '{ print $1 }' | uniq)}
     read -r passed failed <"$out/counts"
     max=$(awk -F, 'NR == 2 { print $3 }' "$csv")
     grep -q "^reference,$max,$max,ok," "$csv" && pass "$lab: the reference has full marks ($max)" || fail "$lab: the reference lacks full marks"
+    if [ "$lab" = "$first" ] && ! grep -q "^edits-readme,.*ignored: README.md" "$csv"; then
+        fail "$lab/edits-readme: the change outside the lab's files is not noted"
+    fi
     if grep -q 'still a TODO' "$out/grade/$lab/subs/skeleton/grade.txt"; then pass "$lab: the skeleton's grade points at the TODOs"
     else fail "$lab: the skeleton's grade names no TODO"; fi
     for j in "$out/grade/$lab"/subs/*/results.json; do
