@@ -166,6 +166,15 @@ boot-matrix-long: | deps
 	sh tests/boot/run.sh --long
 .PHONY: boot-matrix boot-matrix-long
 
+# ---- labs (docs/labs.md) ----------------------------------------------------------
+# make lab-skeleton LAB=NAME [DEST=DIR]   the student's starting tree (build/labs/NAME)
+# make grade LAB=NAME [GRADE_ON=rv32|i386] grade this tree on lab NAME (the simulator)
+lab-skeleton:
+	sh labs/skeleton.sh $(LAB) $(or $(DEST),build/labs/$(LAB))
+grade: | deps-build
+	sh labs/grade-tree.sh $(if $(GRADE_ON),-a $(GRADE_ON)) $(LAB)
+.PHONY: lab-skeleton grade
+
 # A kernel that powers off before printing: the harness must fail it.
 $(B)/boot/dead.elf: tests/boot/dead.S arch/$(ARCH)/kernel.ld | deps-build
 	@mkdir -p $(dir $@)

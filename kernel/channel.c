@@ -185,6 +185,20 @@ error_t transfer(struct channel *ch, struct task *snd, uint32_t size,
                  const uint32_t words[4], uint32_t bufsize,
                  struct task *rcv, error_t *snd_result)
 {
+    /* LAB channels BEGIN
+     * the rendezvous of snd and rcv on ch: size bytes (in words[0..3] when
+     * size <= CHANNEL_FAST_MAX, else at words[0] in snd's memory) for a
+     * receiver that can take bufsize. Too large: nothing moves, *snd_result =
+     * ERR_TOO_LARGE, return ERR_TOO_SMALL. Else trace_chan_xfer(snd->id,
+     * rcv->id, port, size, size > CHANNEL_FAST_MAX) (graders read it); fast
+     * path: words into rcv's saved registers 1..4 (arch_task_frame,
+     * arch_frame_set); shared page: vm_copy_from_user into ch->shm and the
+     * window address (shm_window) into register 1. *snd_result = OK; return
+     * size, the receiver's result.
+     * STUB (void)ch; (void)snd; (void)size; (void)words; (void)bufsize; (void)rcv;
+     * STUB *snd_result = ERR_NO_SYSCALL;
+     * STUB return ERR_NO_SYSCALL;
+     */
     if (size > bufsize) {
         *snd_result = ERR_TOO_LARGE;
         return ERR_TOO_SMALL;                  /* nothing moves */
@@ -203,6 +217,7 @@ error_t transfer(struct channel *ch, struct task *snd, uint32_t size,
     }
     *snd_result = OK;
     return (error_t)size;                      /* the receiver's result */
+    /* LAB channels END */
 }
 
 /* channel_send: size bytes (in words[], or at words[0] in the sender's
@@ -225,6 +240,15 @@ long channel_sys_send(struct task *me, uintptr_t uhandle, uint32_t size,
         return ERR_TOO_LARGE;
     if (size > CHANNEL_FAST_MAX && !vm_user_ok(me, words[0], size, false))
         return ERR_BAD_ADDRESS;
+    /* LAB channels BEGIN
+     * the send half of the rendezvous. If the receive end's holder waits on
+     * ch (ch->waiting == ch->end[CHANNEL_RECEIVE]): transfer now, into its
+     * ch->rcv_bufsize, wake it (wake_waiting) with its result, and return
+     * ours. Else leave size and words in the channel (ch->size, ch->words) and
+     * block for the receiver: wait_peer(me, ch, dir).
+     * STUB (void)ch; (void)words; (void)wake_waiting; (void)transfer;
+     * STUB return ERR_NO_SYSCALL;
+     */
     struct task *rcv = ch->end[CHANNEL_RECEIVE];
     if (rcv && ch->waiting == rcv) {          /* the receiver is there */
         error_t snd_result;
@@ -235,6 +259,7 @@ long channel_sys_send(struct task *me, uintptr_t uhandle, uint32_t size,
     ch->size = size;
     memcpy(ch->words, words, sizeof(ch->words));
     return wait_peer(me, ch, dir);
+    /* LAB channels END */
 }
 
 /* channel_rcv: into a buffer of bufsize bytes. Meets a waiting sender now
@@ -253,6 +278,15 @@ long channel_sys_recv(struct task *me, uintptr_t uhandle, uintptr_t ubuf,
         return ERR_BAD_HANDLE;
     if (!vm_user_ok(me, ubuf, bufsize, true))
         return ERR_BAD_ADDRESS;
+    /* LAB channels BEGIN
+     * the receive half of the rendezvous. If the sender holder waits on ch
+     * (ch->waiting == ch->end[CHANNEL_SEND]): transfer now, from what it left
+     * in ch->size and ch->words, wake it (wake_waiting) with its result, and
+     * return ours. Else remember bufsize (ch->rcv_bufsize) and block for the
+     * sender: wait_peer(me, ch, dir), which checks for deadlock first.
+     * STUB (void)ch; (void)wait_peer;
+     * STUB return ERR_NO_SYSCALL;
+     */
     struct task *snd = ch->end[CHANNEL_SEND];
     if (snd && ch->waiting == snd) {          /* the sender is there */
         error_t snd_result;
@@ -262,4 +296,5 @@ long channel_sys_recv(struct task *me, uintptr_t uhandle, uintptr_t ubuf,
     }
     ch->rcv_bufsize = bufsize;
     return wait_peer(me, ch, dir);   /* the size, or an error */
+    /* LAB channels END */
 }

@@ -120,6 +120,16 @@ static error_t wait_receive(struct task *me, task_t src, struct message *buf)
  * changes). No trace event: the call's transfer already implies the wait. */
 static error_t await_reply(struct task *caller, struct task *callee, struct message *buf)
 {
+    /* LAB callreply BEGIN
+     * make caller wait for the reply of callee into buf (caller->ipc.peer,
+     * caller->ipc.buf). Two ways in: the caller itself (caller ==
+     * task_current), which blocks in BLOCK_REPLY (sched_block) and returns
+     * what the wake says; or the callee, taking the request of a caller still
+     * blocked in BLOCK_CALL, which only changes what the caller waits for
+     * (sched_rewait(caller, BLOCK_REPLY)) and returns OK. No trace event.
+     * STUB (void)caller; (void)callee; (void)buf;
+     * STUB return ERR_NO_SYSCALL;
+     */
     caller->ipc.peer = callee->id;
     caller->ipc.buf = buf;
     if (caller != task_current) {
@@ -127,6 +137,7 @@ static error_t await_reply(struct task *caller, struct task *callee, struct mess
         return OK;
     }
     return sched_block(BLOCK_REPLY);
+    /* LAB callreply END */
 }
 
 /* Copy m, from `from`, into the buffer of `to`, blocked in a receive (or
@@ -145,6 +156,16 @@ static void deliver(struct task *from, struct task *to, const struct message *m)
 static error_t do_send(struct task *me, struct task *dst, struct message *m,
                        unsigned flags)
 {
+    /* LAB rendezvous BEGIN
+     * deliver m to dst now if dst is receiving from us (ipc_accepts):
+     * trace_ipc_xfer(me->id, dst->id, TRACE_MSG_SEND) then deliver(); return OK.
+     * Otherwise: ERR_WOULD_BLOCK under IPC_NOBLOCK; ERR_DEADLOCK if
+     * deadlock_check(me, dst) says the wait would close a cycle (check before
+     * anything moves); else block through wait_send(..., BLOCK_SEND) and
+     * return what the wake says.
+     * STUB (void)me; (void)dst; (void)m; (void)flags;
+     * STUB return ERR_NO_SYSCALL;
+     */
     if (ipc_accepts(dst, me->id)) {            /* the receiver waits for us */
         trace_ipc_xfer(me->id, dst->id, TRACE_MSG_SEND);
         deliver(me, dst, m);
@@ -155,12 +176,23 @@ static error_t do_send(struct task *me, struct task *dst, struct message *m,
     if (deadlock_check(me, dst))               /* before anything moves */
         return ERR_DEADLOCK;
     return wait_send(me, dst, m, BLOCK_SEND);
+    /* LAB rendezvous END */
 }
 
 /* The receiver me takes the message of s, queued on it: a plain sender is
  * done and wakes; a caller stays blocked, now awaiting our reply. */
 static error_t take_from_queue(struct task *me, struct task *s, struct message *buf)
 {
+    /* LAB rendezvous BEGIN
+     * the receiver me takes the message of s, queued on me: out of the
+     * queue (sendq_remove), copied into buf with buf->src = s->id (the kernel
+     * says who sent it), traced with trace_ipc_xfer(s->id, me->id, kind), kind
+     * TRACE_MSG_CALL if s is blocked in BLOCK_CALL, else TRACE_MSG_SEND. A plain
+     * sender wakes with OK (sched_wake); a caller stays blocked, now awaiting
+     * our reply (await_reply(s, me, s->ipc.buf)).
+     * STUB (void)me; (void)s; (void)buf;
+     * STUB return ERR_NO_SYSCALL;
+     */
     bool call = sched_blocked_on(s) == BLOCK_CALL;
     sendq_remove(&me->ipc.senders, s);
     *buf = s->ipc.msg;
@@ -170,6 +202,7 @@ static error_t take_from_queue(struct task *me, struct task *s, struct message *
         return await_reply(s, me, s->ipc.buf);
     sched_wake(s, OK);
     return OK;
+    /* LAB rendezvous END */
 }
 
 /* ipc_recv from src (IPC_ANY: anyone), whose task is from (NULL for
@@ -177,6 +210,19 @@ static error_t take_from_queue(struct task *me, struct task *s, struct message *
 static error_t do_recv(struct task *me, task_t src, struct task *from,
                        struct message *buf, unsigned flags)
 {
+    /* LAB rendezvous BEGIN
+     * the first of these that applies, in this order:
+     * 1. src == IPC_ANY and notifications pending: notify_take(me, buf), OK;
+     * 2. a sender queued on me that src allows (sendq_empty, sendq_find: the
+     *    oldest one): take_from_queue;
+     * 3. IPC_NOBLOCK: ERR_WOULD_BLOCK;
+     * 4. from (a receive from one task) and deadlock_check(me, from):
+     *    ERR_DEADLOCK;
+     * 5. block: wait_receive(me, src, buf).
+     * STUB (void)me; (void)src; (void)from; (void)buf; (void)flags;
+     * STUB (void)take_from_queue; (void)wait_receive;
+     * STUB return ERR_NO_SYSCALL;
+     */
     /* 1. Pending notifications, for an open receive only: they never wait
      *    in a queue, so taking them first cannot starve a sender, and a
      *    receive from one task must not be disturbed by them. */
@@ -196,6 +242,7 @@ static error_t do_recv(struct task *me, task_t src, struct task *from,
     if (from && deadlock_check(me, from))
         return ERR_DEADLOCK;
     return wait_receive(me, src, buf);
+    /* LAB rendezvous END */
 }
 
 /* ---- call and reply ---- */
@@ -205,6 +252,16 @@ static error_t do_recv(struct task *me, task_t src, struct task *from,
 static error_t do_call(struct task *me, struct task *dst, struct message *m,
                        unsigned flags)
 {
+    /* LAB callreply BEGIN
+     * send m to dst, then wait for the reply in m, atomically. dst
+     * receiving from us (ipc_accepts): trace_ipc_xfer(me->id, dst->id,
+     * TRACE_MSG_CALL), deliver(), then await_reply. Otherwise: ERR_WOULD_BLOCK
+     * under IPC_NOBLOCK, ERR_DEADLOCK if deadlock_check(me, dst), else block as
+     * a caller: wait_send(..., BLOCK_CALL) (the receiver moves us on to the
+     * reply when it takes the request).
+     * STUB (void)me; (void)dst; (void)m; (void)flags;
+     * STUB return ERR_NO_SYSCALL;
+     */
     if (ipc_accepts(dst, me->id)) {            /* the server waits for us */
         trace_ipc_xfer(me->id, dst->id, TRACE_MSG_CALL);
         deliver(me, dst, m);
@@ -215,17 +272,27 @@ static error_t do_call(struct task *me, struct task *dst, struct message *m,
     if (deadlock_check(me, dst))
         return ERR_DEADLOCK;
     return wait_send(me, dst, m, BLOCK_CALL);
+    /* LAB callreply END */
 }
 
 /* ipc_reply: never blocks. It goes only to a task waiting for a message
  * from us in particular: one awaiting our reply, or in ipc_recv(us). */
 static error_t do_reply(struct task *me, struct task *dst, struct message *m)
 {
+    /* LAB callreply BEGIN
+     * never block. Only to a task waiting for a message from me in
+     * particular: one awaiting my reply (ipc_awaits_reply) or in ipc_recv(me)
+     * (in_ipc_wait(dst, BLOCK_RECV, me->id)); anyone else: ERR_NOT_WAITING.
+     * Then trace_ipc_xfer(me->id, dst->id, TRACE_MSG_REPLY), deliver(), OK.
+     * STUB (void)me; (void)dst; (void)m;
+     * STUB return ERR_NO_SYSCALL;
+     */
     if (!ipc_awaits_reply(dst, me->id) && !in_ipc_wait(dst, BLOCK_RECV, me->id))
         return ERR_NOT_WAITING;
     trace_ipc_xfer(me->id, dst->id, TRACE_MSG_REPLY);
     deliver(me, dst, m);
     return OK;
+    /* LAB callreply END */
 }
 
 /* ---- the system call ---- */
@@ -283,6 +350,13 @@ error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
  * tasks receiving from it or awaiting its reply. */
 void ipc_task_exit(struct task *t)
 {
+    /* LAB deadlock BEGIN
+     * t is dying: nobody may wait for it. Wake with ERR_ABORTED (sched_wake)
+     * every sender and caller queued on t (taking each out of t's queue), and
+     * every task receiving from t in particular (BLOCK_RECV, peer t) or
+     * awaiting its reply (ipc_awaits_reply).
+     * STUB (void)t;
+     */
     struct task *s;
     /* Its queued senders and callers: the message never reaches anyone. */
     while ((s = sendq_find(&t->ipc.senders, IPC_ANY))) {
@@ -295,4 +369,5 @@ void ipc_task_exit(struct task *t)
         if (r && (in_ipc_wait(r, BLOCK_RECV, t->id) || ipc_awaits_reply(r, t->id)))
             sched_wake(r, ERR_ABORTED);
     }
+    /* LAB deadlock END */
 }

@@ -13,7 +13,14 @@
  * timers (notify_tick) and interrupts (kernel/irq.c). */
 void notify_post(struct task *dst, task_t from, notifications_t bits)
 {
-    trace_notify_send(from, dst->id, bits);
+    trace_notify_send(from, dst->id, bits);     /* graders read it: keep it */
+    /* LAB notify BEGIN
+     * OR bits into dst's pending bits from `from` (dst->notify_from[from],
+     * and from's bit in dst->notify_senders). Never block. If dst waits in an
+     * open receive (ipc_open_receive gives its buffer), hand it everything
+     * pending at once (notify_take) and wake it with OK. A task receiving from
+     * one task in particular, or awaiting a reply, is not disturbed.
+     */
     dst->notify_from[from] |= bits;
     dst->notify_senders |= 1u << from;
     /* Only an open receive takes notifications: a task receiving from one
@@ -23,12 +30,22 @@ void notify_post(struct task *dst, task_t from, notifications_t bits)
         notify_take(dst, buf);
         sched_wake(dst, OK);
     }
+    /* LAB notify END */
 }
 
 /* Move every pending bit of t into m as one NOTIFICATIONS_MSG with the
  * set of senders; false (m untouched) if nothing is pending. */
 bool notify_take(struct task *t, struct message *m)
 {
+    /* LAB notify BEGIN
+     * move every pending bit of t into m, as one message: m->type
+     * NOTIFICATIONS_MSG, m->src 0, m->notifications.data the OR of all bits,
+     * m->notifications.senders the set of senders; clear what was taken. For
+     * each sender id, lowest first, call trace_notify_deliver(t->id, id, its
+     * bits) (the graders read it). Nothing pending: return false, m untouched.
+     * STUB (void)t; (void)m;
+     * STUB return false;
+     */
     uint32_t senders = t->notify_senders, bits = 0;
     if (!senders)
         return false;            /* the usual case: one load, no loop */
@@ -44,6 +61,7 @@ bool notify_take(struct task *t, struct message *m)
     m->notifications.data = bits;
     m->notifications.senders = senders;
     return true;
+    /* LAB notify END */
 }
 
 /* ipc_notify: ERR_INVALID_ARG for no bits, ERR_NOT_FOUND for the kernel
@@ -63,6 +81,14 @@ error_t notify_syscall(struct task *me, task_t dst, notifications_t bits)
  * ERR_WOULD_BLOCK otherwise. Never blocks. */
 error_t notify_rcv(struct task *me, task_t from)
 {
+    /* LAB notify BEGIN
+     * notification_rcv(from): ERR_NOT_FOUND for from outside 0..TASK_MAX-1;
+     * ERR_WOULD_BLOCK if nothing of from is pending; else consume from's bits
+     * only (the others stay pending), calling trace_notify_deliver(me->id,
+     * from, its bits), and return OK. Never block.
+     * STUB (void)me; (void)from;
+     * STUB return ERR_NO_SYSCALL;
+     */
     if (from < 0 || from >= TASK_MAX)
         return ERR_NOT_FOUND;
     if (!me->notify_from[from])
@@ -71,6 +97,7 @@ error_t notify_rcv(struct task *me, task_t from)
     me->notify_from[from] = 0;
     me->notify_senders &= ~(1u << from);
     return OK;
+    /* LAB notify END */
 }
 
 error_t notify_timer_set(struct task *me, uint32_t ms)

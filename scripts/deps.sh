@@ -6,7 +6,7 @@
 set -eu
 need="clang lld llvm qemu-system-x86 qemu-system-misc gdb-multiarch
 libcriterion-dev liblua5.4-dev libncurses-dev libsdl2-dev zlib1g-dev pkg-config tmux
-libclang-rt-14-dev make gawk
+libclang-rt-14-dev make gawk jq
 grub-pc-bin grub-common xorriso mtools"
 
 missing=""

@@ -16,7 +16,8 @@
 #              invariants, the golden traces (exact event order), the GDB
 #              test (kernel symbols).
 #   tools      the host programs: the trace decoder's fuzzing, the viewer's
-#              model, Lua API and screen, the window view (SDL2, headless).
+#              model, Lua API and screen, the window view (SDL2, headless),
+#              and the lab grader (reference, skeletons, planted bugs).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 total_p=0
@@ -94,6 +95,7 @@ suite fuzz-trace make -s fuzz-trace-smoke
 suite viewer-tests make -s viewer-tests
 suite viewer sh tests/viewer/run.sh
 suite window-tests make -s window-tests
+suite labs sh tests/labs/run.sh
 
 layer ""
 echo "== total"

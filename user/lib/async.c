@@ -37,6 +37,16 @@ error_t async_send(task_t dst, struct message *m)
         return ERR_INVALID_ARG;   /* a negative type means an error reply */
     if (!valid_peer(dst))
         return ERR_INVALID_TASK;
+    /* LAB async BEGIN
+     * queue a copy of *m for dst, newest last, at most ASYNC_QUEUE_MAX: a
+     * full queue is trace_async(TRACE_EV_ASYNC_FULL, dst, count) and
+     * ERR_QUEUE_FULL, nothing changed. Then tell dst: ipc_notify(dst,
+     * NOTIFY_ASYNC); OK: trace_async(TRACE_EV_ASYNC_ENQUEUE, dst, new count).
+     * If the notify fails, dst would never pull it: take the message back out
+     * (forget_if_gone(dst, err) too) and return the error.
+     * STUB (void)forget_if_gone; (void)dst; (void)m;
+     * STUB return ERR_NO_SYSCALL;
+     */
     struct async_queue *q = &queues[dst];
     if (q->count == ASYNC_QUEUE_MAX) {
         trace_async(TRACE_EV_ASYNC_FULL, dst, q->count);
@@ -55,10 +65,21 @@ error_t async_send(task_t dst, struct message *m)
         forget_if_gone(dst, err);
     }
     return err;
+    /* LAB async END */
 }
 
 error_t async_recv(task_t src, struct message *m)
 {
+    /* LAB async BEGIN
+     * pull the oldest message src queued for us: ERR_INVALID_ARG for no m,
+     * ERR_INVALID_TASK for a src that is no peer (valid_peer). Clear *m, set
+     * its type to ASYNC_MSG, trace_async(TRACE_EV_ASYNC_PULL, src, 0), then
+     * ipc_call(src, m): the reply is the message. A reply whose type is
+     * negative is src's error (ERR_EMPTY): return it. On any error, also set
+     * m->type to it, so nobody mistakes *m for a message.
+     * STUB (void)src; (void)m;
+     * STUB return ERR_NO_SYSCALL;
+     */
     if (m == NULL)
         return ERR_INVALID_ARG;
     error_t err = ERR_INVALID_TASK;
@@ -75,12 +96,24 @@ error_t async_recv(task_t src, struct message *m)
     if (err != OK)
         m->type = err;            /* so nobody mistakes *m for a message */
     return err;
+    /* LAB async END */
 }
 
 error_t async_reply(task_t dst)
 {
     if (dst <= 0 || dst >= TASK_MAX)
         return ERR_INVALID_TASK;
+    /* LAB async BEGIN
+     * answer dst's pull (it waits in async_recv, an ipc_call to us) with
+     * the oldest message queued for it: ipc_reply with it, and only if that
+     * is OK take it out of the queue (a dst not waiting keeps its message),
+     * trace_async(TRACE_EV_ASYNC_DELIVER, dst, the new count), and if more are
+     * left notify dst again (ipc_notify(dst, NOTIFY_ASYNC): notifications
+     * coalesce) and return that result (forget_if_gone on ERR_NOT_FOUND).
+     * Nothing queued: reply a message of type ERR_EMPTY anyway (or dst waits
+     * forever) and return ERR_EMPTY (or the reply's error).
+     * STUB return ERR_NO_SYSCALL;
+     */
     struct async_queue *q = &queues[dst];
 
     if (q->count == 0) {
@@ -107,6 +140,7 @@ error_t async_reply(task_t dst)
         forget_if_gone(dst, err);
     }
     return err;
+    /* LAB async END */
 }
 
 int async_pending(task_t dst)
