@@ -173,6 +173,13 @@ rm -f "$out"/baton-window-*.png
 start $v "cd $out && SDL_VIDEODRIVER=dummy BATON_WINDOW_KEYS=',,s' TERM=tmux-256color ../../$tv --with-window ../../tests/viewer/demo-rv32.bin"
 expect $v "the window opened beside the screen" 'window opened: it shares the cursor'
 expect $v "the window's keys moved the shared cursor" ' HISTORY .* #323 '
+# The keys are taken one by one: let the window save its PNG before W
+# closes it (up to 10 s), or the close can overtake the s.
+n=0
+while [ ! -f "$out/baton-window-1.png" ] && [ $n -lt 100 ]; do
+    sleep 0.1
+    n=$((n + 1))
+done
 keys $v W
 expect $v "W closes it" 'window closed'
 keys $v q
