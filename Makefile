@@ -171,9 +171,13 @@ boot-matrix-long: | deps
 # make grade LAB=NAME [GRADE_ON=rv32|i386] grade this tree on lab NAME (the simulator)
 lab-skeleton:
 	sh labs/skeleton.sh $(LAB) $(or $(DEST),build/labs/$(LAB))
+# Every lab graded on QEMU (rv32, i386): reference, skeleton, planted bug.
+# Long (a stuck skeleton costs its whole timeout there): not in make test.
+labs-qemu: | deps
+	sh tests/labs/qemu.sh
 grade: | deps-build
 	sh labs/grade-tree.sh $(if $(GRADE_ON),-a $(GRADE_ON)) $(LAB)
-.PHONY: lab-skeleton grade
+.PHONY: lab-skeleton grade labs-qemu
 
 # A kernel that powers off before printing: the harness must fail it.
 $(B)/boot/dead.elf: tests/boot/dead.S arch/$(ARCH)/kernel.ld | deps-build
