@@ -41,6 +41,9 @@ TRACE       ?= all
 TRACE_BOOT  ?= none
 TRACE_RING  ?= 1024
 TRACE_SHIFT ?= 0
+# FASTPATH    1: the IPC fast path (kernel/fastpath.c) is built in; 0: every
+#             IPC takes the slow path (the tests compare the two)
+FASTPATH    ?= 1
 comma := ,
 TRACE_NAMES := sched task ipc notify irq chan async err user
 trace_words = $(subst $(comma), ,$(1))
@@ -61,8 +64,8 @@ TRACE_FLAGS := -DTRACE_BUILD_MASK='$(call trace_expr,$(TRACE))' \
 WARN     := -Wall -Wextra -Werror
 FREE     := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic \
             -fno-stack-protector -fno-omit-frame-pointer -O2 -g $(WARN)
-KCFLAGS  := $(TARGET) $(FREE) -Ikernel -Iinclude -Iarch/$(ARCH) $(TRACE_FLAGS)
-UCFLAGS  := $(TARGET) $(FREE) -Iinclude -Iuser/include -Iuser/lib/arch/$(ARCH) $(TRACE_FLAGS)
+KCFLAGS  := $(TARGET) $(FREE) -Ikernel -Iinclude -Iarch/$(ARCH) $(TRACE_FLAGS) -DFASTPATH=$(FASTPATH)
+UCFLAGS  := $(TARGET) $(FREE) -Iinclude -Iuser/include -Iuser/lib/arch/$(ARCH) $(TRACE_FLAGS) -DFASTPATH=$(FASTPATH)
 HOSTCC   := clang
 HOSTCFLAGS := -std=c11 -g -O1 $(WARN) -Iinclude -D_DEFAULT_SOURCE \
               -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -96,7 +99,7 @@ $(B)/u/%.o: % $(B)/trace.flags | deps-build
 # Every object depends on the trace settings and the target CPU: this file
 # changes only when they do, so that make TRACE=... (or a new -march)
 # rebuilds what it must and no more.
-BUILD_KEY := $(TRACE) $(TRACE_BOOT) $(TRACE_RING) $(TRACE_SHIFT) $(TARGET)
+BUILD_KEY := $(TRACE) $(TRACE_BOOT) $(TRACE_RING) $(TRACE_SHIFT) $(TARGET) $(FASTPATH)
 $(B)/trace.flags: FORCE
 	@mkdir -p $(dir $@)
 	@echo "$(BUILD_KEY)" | cmp -s - $@ || echo "$(BUILD_KEY)" > $@

@@ -85,8 +85,20 @@ void arch_task_init_kernel(struct arch_task *at, void *kstack_top,
                            void (*fn)(void));
 /* Save the running task's kernel context in prev, resume next. */
 void arch_switch(struct arch_task *prev, struct arch_task *next);
-/* The saved user registers of a task (valid while it is in the kernel). */
-struct arch_frame *arch_task_frame(struct arch_task *at);
+/* Each port defines these in <arch_types.h>, static inline: the IPC fast
+ * path (kernel/fastpath.c) uses them on every round trip.
+ *   struct arch_frame *arch_task_frame(struct arch_task *at);
+ * The saved user registers of a task (valid while it is in the kernel).
+ *   void arch_task_resume_syscall(struct arch_task *at);
+ *   struct arch_frame *arch_task_enter(struct arch_task *at);
+ * The fast path's direct switch, on ports that define ARCH_FASTPATH_DIRECT
+ * to 1; the simulator does not, and its fast path uses arch_switch.
+ * arch_task_resume_syscall: the task of `at` is blocked in the fast path
+ * with nothing on its kernel stack; make the next arch_switch into it run
+ * fastpath_resumed(its frame), then return to user mode.
+ * arch_task_enter: the trap that is running returns to user mode as the
+ * task of `at` instead: load what arch_switch would have (i386: its
+ * TSS.esp0) and return its frame, through which the trap exits. */
 
 /* Syscall registers of a saved frame, by slot (see <baton/syscall.h>):
  * slot 0 is the number on entry and the return value on exit, 1..6 args.

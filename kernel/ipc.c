@@ -15,6 +15,7 @@
  * Tracepoints that graders read (xfer, send/recv block) are emitted here,
  * outside the queue (sendq.c) and the deadlock walk (deadlock.c). */
 #include "ipc.h"
+#include "ipc_wait.h"
 #include "trace.h"
 #include "task.h"
 #include "sched.h"
@@ -23,32 +24,16 @@
 #include "deadlock.h"
 #include "printk.h"
 
-/* ---- questions other files ask (ipc.h) ---- */
-
-static bool in_ipc_wait(const struct task *t, enum task_block kind, task_t peer)
-{
-    return sched_blocked_on(t) == kind && t->ipc.peer == peer;
-}
-
-bool ipc_accepts(const struct task *t, task_t from)
-{
-    return sched_blocked_on(t) == BLOCK_RECV &&
-           (t->ipc.peer == from || t->ipc.peer == IPC_ANY);
-}
-
-bool ipc_awaits_reply(const struct task *t, task_t callee)
-{
-    return in_ipc_wait(t, BLOCK_REPLY, callee);
-}
+/* ---- questions other files ask (ipc.h; the inline ones in ipc_wait.h) ---- */
 
 bool ipc_sends_to(const struct task *t, task_t dst)
 {
-    return in_ipc_wait(t, BLOCK_SEND, dst) || in_ipc_wait(t, BLOCK_CALL, dst);
+    return ipc_in_wait(t, BLOCK_SEND, dst) || ipc_in_wait(t, BLOCK_CALL, dst);
 }
 
 struct message *ipc_open_receive(struct task *t)
 {
-    return in_ipc_wait(t, BLOCK_RECV, IPC_ANY) ? t->ipc.buf : NULL;
+    return ipc_in_wait(t, BLOCK_RECV, IPC_ANY) ? t->ipc.buf : NULL;
 }
 
 task_t ipc_wait_peer(const struct task *t)
@@ -282,12 +267,12 @@ static error_t do_reply(struct task *me, struct task *dst, struct message *m)
     /* LAB callreply BEGIN
      * never block. Only to a task waiting for a message from me in
      * particular: one awaiting my reply (ipc_awaits_reply) or in ipc_recv(me)
-     * (in_ipc_wait(dst, BLOCK_RECV, me->id)); anyone else: ERR_NOT_WAITING.
+     * (ipc_in_wait(dst, BLOCK_RECV, me->id)); anyone else: ERR_NOT_WAITING.
      * Then trace_ipc_xfer(me->id, dst->id, TRACE_MSG_REPLY), deliver(), OK.
      * STUB (void)me; (void)dst; (void)m;
      * STUB return ERR_NO_SYSCALL;
      */
-    if (!ipc_awaits_reply(dst, me->id) && !in_ipc_wait(dst, BLOCK_RECV, me->id))
+    if (!ipc_awaits_reply(dst, me->id) && !ipc_in_wait(dst, BLOCK_RECV, me->id))
         return ERR_NOT_WAITING;
     trace_ipc_xfer(me->id, dst->id, TRACE_MSG_REPLY);
     deliver(me, dst, m);
@@ -295,7 +280,32 @@ static error_t do_reply(struct task *me, struct task *dst, struct message *m)
     /* LAB callreply END */
 }
 
+/* ipc_replyrecv: reply to dst, then receive from anyone, in one syscall: a
+ * server's loop. A reply that fails ends it with that error, nothing
+ * received (the server learns that dst no longer waits). */
+static error_t do_replyrecv(struct task *me, struct task *dst, struct message *m,
+                            unsigned flags)
+{
+    error_t err = do_reply(me, dst, m);
+    if (err != OK)
+        return err;
+    return do_recv(me, IPC_ANY, NULL, m, flags);
+}
+
 /* ---- the system call ---- */
+
+/* The flags of SYS_IPC and SYS_IPC_REGS: IPC_SEND, IPC_RECV or both (a
+ * call, src == dst); IPC_REPLY with IPC_SEND alone (a reply) or with both
+ * (a reply-and-receive, src == IPC_ANY); IPC_NOBLOCK with any. */
+static bool flags_ok(task_t dst, task_t src, unsigned flags)
+{
+    bool send = flags & IPC_SEND, recv = flags & IPC_RECV;
+    if (flags & ~(IPC_SEND | IPC_RECV | IPC_NOBLOCK | IPC_REPLY))
+        return false;
+    if (flags & IPC_REPLY)
+        return send && (!recv || src == IPC_ANY);
+    return (send || recv) && !(send && recv && src != dst);
+}
 
 /* The peer named by id, for me: a live task other than me and the kernel.
  * ERR_INVALID_TASK for me or the kernel, ERR_NOT_FOUND for no such task. */
@@ -307,27 +317,13 @@ static error_t check_peer(struct task *me, task_t id, struct task **peer)
     return *peer ? OK : ERR_NOT_FOUND;
 }
 
-/* SYS_IPC. flags: IPC_SEND, IPC_RECV or both (a call, src == dst),
- * IPC_REPLY with IPC_SEND alone, and IPC_NOBLOCK with any. Every argument
- * is checked before anything moves. */
-error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
-                    unsigned flags)
+/* Both forms, once the message buffer is known good: check the one peer
+ * (the destination of a send, a call or a reply, or the source of a
+ * receive from one task), then dispatch. */
+static error_t ipc_start(struct task *me, task_t dst, task_t src,
+                         struct message *buf, unsigned flags)
 {
     bool send = flags & IPC_SEND, recv = flags & IPC_RECV;
-    if ((flags & ~(IPC_SEND | IPC_RECV | IPC_NOBLOCK | IPC_REPLY)) ||
-        (!send && !recv) || (send && recv && src != dst) ||
-        ((flags & IPC_REPLY) && (!send || recv)))
-        return ERR_INVALID_ARG;
-    /* Check the buffer for both halves before anything moves: a call must
-     * not deliver its request and then fail to take the reply. A message is
-     * aligned to its size (ipc.h), so it lies in one page: one check, and
-     * from then on the kernel reaches it through one pointer. */
-    struct message *buf = ubuf % sizeof(struct message) ? NULL :
-        vm_user_ptr(me, ubuf, sizeof(struct message), recv);
-    if (!buf)
-        return ERR_BAD_ADDRESS;
-    /* The one peer: the destination of a send (a call's too, since then
-     * src == dst), or the source of a receive from one task. */
     struct task *peer = NULL;
     if (send || src != IPC_ANY) {
         error_t err = check_peer(me, send ? dst : src, &peer);
@@ -337,10 +333,84 @@ error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
     if (!send)
         return do_recv(me, src, peer, buf, flags);
     if (flags & IPC_REPLY)
-        return do_reply(me, peer, buf);
+        return recv ? do_replyrecv(me, peer, buf, flags) : do_reply(me, peer, buf);
     if (recv)
         return do_call(me, peer, buf, flags);
     return do_send(me, peer, buf, flags);
+}
+
+/* A message buffer of me at ubuf, written to if write: aligned to its size
+ * (ipc.h), so it lies in one page, one check; from then on the kernel
+ * reaches it through one pointer. NULL if it is not me's to use. */
+static struct message *message_at(struct task *me, uintptr_t ubuf, bool write)
+{
+    if (ubuf % sizeof(struct message))
+        return NULL;
+    return vm_user_ptr(me, ubuf, sizeof(struct message), write);
+}
+
+/* SYS_IPC. Every argument is checked before anything moves; the buffer for
+ * both halves, so a call cannot deliver its request and then fail to take
+ * the reply. */
+error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
+                    unsigned flags)
+{
+    me->ipc.regs_flags = 0;                     /* not the register form */
+    if (!flags_ok(dst, src, flags))
+        return ERR_INVALID_ARG;
+    struct message *buf = message_at(me, ubuf, flags & IPC_RECV);
+    if (!buf)
+        return ERR_BAD_ADDRESS;
+    return ipc_start(me, dst, src, buf, flags);
+}
+
+/* SYS_IPC_REGS: the message comes from registers into me->ipc.regmsg, and
+ * the same rules run on it there; ipc_regs_finish puts what was received
+ * back into registers. */
+error_t ipc_syscall_regs(struct task *me, struct arch_frame *f, unsigned flags)
+{
+    task_t peer = (task_t)arch_frame_get(f, 1);
+    task_t src = (flags & IPC_REPLY) ? IPC_ANY : peer;
+    if (!flags_ok(peer, src, flags))
+        return ERR_INVALID_ARG;
+    me->ipc.spill = arch_frame_get(f, 2);
+    if ((flags & IPC_RECV) && !message_at(me, me->ipc.spill, true))
+        return ERR_BAD_ADDRESS;
+    struct message *m = &me->ipc.regmsg;
+    m->type = (int)arch_frame_get(f, 3);
+    m->src = 0;
+    for (int i = 0; i < MESSAGE_DATA_SIZE / 4; i++)
+        m->words[i] = i < IPC_REG_WORDS ? arch_frame_get(f, 4 + i) : 0;
+    me->ipc.regs_flags = flags;
+    return ipc_start(me, peer, src, m, flags);
+}
+
+/* Does m fit in the registers: its words after IPC_REG_WORDS all zero? */
+static bool fits_in_regs(const struct message *m)
+{
+    for (int i = IPC_REG_WORDS; i < MESSAGE_DATA_SIZE / 4; i++)
+        if (m->words[i])
+            return false;
+    return true;
+}
+
+void ipc_regs_finish(struct task *t, struct arch_frame *f, error_t err)
+{
+    const struct message *m = &t->ipc.regmsg;
+    arch_frame_set(f, 0, (uint32_t)err);
+    if (err != OK || !(t->ipc.regs_flags & IPC_RECV))
+        return;
+    arch_frame_set(f, 1, (uint32_t)m->src);
+    if (!fits_in_regs(m)) {
+        /* The whole of it at buf, checked when the syscall began: a
+         * task's pages stay mapped as long as it lives. */
+        *message_at(t, t->ipc.spill, true) = *m;
+        return;
+    }
+    arch_frame_set(f, 2, 0);
+    arch_frame_set(f, 3, (uint32_t)m->type);
+    for (int i = 0; i < IPC_REG_WORDS; i++)
+        arch_frame_set(f, 4 + i, m->words[i]);
 }
 
 /* ---- a task dies ---- */
@@ -366,7 +436,7 @@ void ipc_task_exit(struct task *t)
     /* Tasks receiving from it in particular, or awaiting its reply. */
     for (task_t id = 1; id < TASK_MAX; id++) {
         struct task *r = task_lookup(id);
-        if (r && (in_ipc_wait(r, BLOCK_RECV, t->id) || ipc_awaits_reply(r, t->id)))
+        if (r && (ipc_in_wait(r, BLOCK_RECV, t->id) || ipc_awaits_reply(r, t->id)))
             sched_wake(r, ERR_ABORTED);
     }
     /* LAB deadlock END */

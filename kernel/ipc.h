@@ -15,6 +15,7 @@
 #include "sendq.h"
 
 struct task;
+struct arch_frame;
 
 /* A task's message state, valid only in the wait that says so. */
 struct ipc_wait {
@@ -25,16 +26,29 @@ struct ipc_wait {
                                 pointer to user memory (vm_user_ptr). */
     struct message msg;      /* SEND, CALL: the message, copied in */
     struct sendq senders;    /* tasks blocked sending to us, oldest first */
+    /* The register form (SYS_IPC_REGS), for the syscall in progress: its
+     * message lives here, in the kernel, while it waits; the receive ends in
+     * registers, or at .spill (the address of the caller's own buffer,
+     * checked when the syscall began) when it does not fit. flags: its IPC_* flags, 0 when
+     * the syscall in progress is not the register form. */
+    struct message regmsg;
+    uintptr_t spill;
+    unsigned regs_flags;
 };
 
-/* SYS_IPC: a send, a receive, a call or a reply, with IPC_* flags. */
+/* SYS_IPC: a send, a receive, a call, a reply or a reply-and-receive, with
+ * IPC_* flags; the message at ubuf. */
 error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
                     unsigned flags);
+/* SYS_IPC_REGS: the same with the message in the frame's registers
+ * (<baton/syscall.h>); sets every result register but the return value. */
+error_t ipc_syscall_regs(struct task *me, struct arch_frame *f, unsigned flags);
+/* The end of a register-form IPC syscall of t, whose wait ended with err:
+ * the return value and the message received into t's frame f. The slow
+ * path calls it on the way out; the fast path, for a task it resumes. */
+void ipc_regs_finish(struct task *t, struct arch_frame *f, error_t err);
 
-/* Is t blocked in a receive that a message from `from` would end? */
-bool ipc_accepts(const struct task *t, task_t from);
-/* Is t blocked in a call to `callee`, waiting for its reply? */
-bool ipc_awaits_reply(const struct task *t, task_t callee);
+/* ipc_accepts, ipc_awaits_reply: in ipc_wait.h, inline. */
 /* Is t blocked sending (or calling) to dst, its message not yet taken? */
 bool ipc_sends_to(const struct task *t, task_t dst);
 /* The buffer of t if t is blocked in an open receive (IPC_ANY), the only

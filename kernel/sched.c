@@ -15,7 +15,7 @@ static struct run_queue queue[TASK_PRIO_MAX + 1];
 /* Bit p is set while queue[p] is not empty: after almost every syscall the
  * scheduler asks whether anything more urgent is ready, and with nothing
  * ready (the usual case in a rendezvous) the answer is one load. */
-static unsigned ready_mask;
+unsigned sched_ready_mask;
 
 /* Put t in its priority's run queue, at the tail (a woken or yielding task)
  * or at the head (a preempted one, which keeps its turn). */
@@ -27,7 +27,7 @@ static void enqueue(struct task *t, bool at_head)
     struct run_queue *q = &queue[t->priority];
     if (!q->head) {
         q->head = q->tail = t;
-        ready_mask |= 1u << t->priority;
+        sched_ready_mask |= 1u << t->priority;
     } else if (at_head) {
         t->next = q->head;
         q->head = t;
@@ -41,9 +41,9 @@ static void enqueue(struct task *t, bool at_head)
 static int top_priority(void)
 {
     int p = TASK_PRIO_MAX;
-    if (!ready_mask)
+    if (!sched_ready_mask)
         return 0;
-    while (!(ready_mask & (1u << p)))
+    while (!(sched_ready_mask & (1u << p)))
         p--;
     return p;
 }
@@ -55,7 +55,7 @@ static struct task *dequeue(int p)
     queue[p].head = t->next;
     if (!queue[p].head) {
         queue[p].tail = NULL;
-        ready_mask &= ~(1u << p);
+        sched_ready_mask &= ~(1u << p);
     }
     t->next = NULL;
     return t;
@@ -64,6 +64,15 @@ static struct task *dequeue(int p)
 void sched_ready(struct task *t)
 {
     enqueue(t, false);
+}
+
+
+/* Leave prev for next: its address space, then its kernel context. */
+static void switch_to(struct task *prev, struct task *next)
+{
+    sched_make_current(prev, next);
+    arch_switch(&prev->arch, &next->arch);
+    /* We are back: another task switched to us. */
 }
 
 /* Run the most urgent ready task. The current task must already be in a
@@ -79,12 +88,7 @@ void sched_switch(void)
     }
     if (prev->id == 0)
         prev->state = TASK_READY;   /* idle is always ready, never queued */
-    next->state = TASK_RUNNING;
-    task_current = next;
-    trace_switch(prev->id, next->id);
-    arch_vm_activate(&next->vm);
-    arch_switch(&prev->arch, &next->arch);
-    /* We are back: another task switched to us. */
+    switch_to(prev, next);
 }
 
 /* The current task goes to the tail of its queue: its equals run first. */
@@ -118,6 +122,17 @@ void sched_wake(struct task *t, error_t result)
     trace_wake(t->id);
     t->block = BLOCK_NONE;
     enqueue(t, false);
+}
+
+/* The fast path's sched_block: the current task blocks for `why` and next,
+ * woken by sched_wake_next, runs: what sched_switch would have chosen,
+ * without the trip through the run queue. */
+error_t sched_handoff(enum task_block why, struct task *next)
+{
+    struct task *t = task_current;
+    sched_handoff_direct(why, next);
+    arch_switch(&t->arch, &next->arch);
+    return task_current->wake_result;
 }
 
 /* A blocked task changes what it waits for without running (a call whose

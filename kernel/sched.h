@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 #include "task.h"
+#include "trace.h"
 
 /* Virtual time: timer ticks since boot (ARCH_TICK_HZ per second). */
 extern uint64_t sched_ticks;
@@ -17,6 +18,54 @@ static inline enum task_block sched_blocked_on(const struct task *t)
 {
     return t->block;
 }
+
+/* Bit p set while some task of priority p is ready (in a run queue). */
+extern unsigned sched_ready_mask;
+
+/* Would sched_switch pick t, were t woken now (at the tail of its queue)?
+ * Only if no ready task is as urgent. */
+static inline bool sched_picks(const struct task *t)
+{
+    return (sched_ready_mask >> t->priority) == 0;
+}
+
+/* The fast path (fastpath.c): sched_wake and sched_block with no run queue
+ * between them, inline because they run on every round trip. The caller
+ * has checked what they assume: t is blocked and sched_picks(t).
+ *
+ * sched_wake_next: sched_wake, but t goes in no queue: it runs next.
+ * sched_handoff_direct: the current task blocks for `why` and next (woken
+ * by sched_wake_next) runs from now on; the caller leaves the trap as
+ * next itself (ARCH_FASTPATH_DIRECT, arch_task_enter).
+ * sched_handoff: the same, then arch_switch to next; returns what the
+ * current task's wake says, when it runs again. */
+static inline void sched_wake_next(struct task *t, error_t result)
+{
+    t->wake_result = result;
+    trace_wake(t->id);
+    t->block = BLOCK_NONE;
+    t->state = TASK_READY;
+}
+
+/* next runs from now on, in its address space; the caller switches the
+ * kernel context (sched_switch, sched_handoff) or leaves the trap as next. */
+static inline void sched_make_current(struct task *prev, struct task *next)
+{
+    next->state = TASK_RUNNING;
+    task_current = next;
+    trace_switch(prev->id, next->id);
+    arch_vm_activate(&next->vm);
+}
+
+static inline void sched_handoff_direct(enum task_block why, struct task *next)
+{
+    struct task *t = task_current;
+    t->state = TASK_BLOCKED;
+    t->block = why;
+    sched_make_current(t, next);
+}
+
+error_t sched_handoff(enum task_block why, struct task *next);
 
 /* Make t ready to run (at the tail of its priority's queue). */
 void sched_ready(struct task *t);

@@ -9,6 +9,7 @@
 #include "console.h"
 #include "page.h"
 #include "ipc.h"
+#include "fastpath.h"
 #include "notify.h"
 #include "irq.h"
 #include "channel.h"
@@ -76,6 +77,18 @@ static long sys_ipc(struct task *t, const uint32_t a[], struct arch_frame *f)
     return ipc_syscall(t, (task_t)a[0], (task_t)a[1], a[2], a[3]);
 }
 
+/* The register form: the flags ride above the number (<baton/syscall.h>). */
+static long sys_ipc_regs(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)a;
+    unsigned flags = arch_frame_get(f, 0) >> SYSCALL_FLAGS_SHIFT;
+    error_t err;
+    if (!fastpath_ipc(t, f, &err))
+        err = ipc_syscall_regs(t, f, flags);
+    ipc_regs_finish(t, f, err);
+    return err;
+}
+
 static long sys_notify(struct task *t, const uint32_t a[], struct arch_frame *f)
 {
     (void)f;
@@ -140,6 +153,7 @@ static syscall_fn *const syscalls[SYSCALL_COUNT] = {
     [SYS_NOTIFY_RCV]    = sys_notify_rcv,
     [SYS_TIMER_SET]     = sys_timer_set,
     [SYS_IRQ_ACQUIRE]   = sys_irq_acquire,
+    [SYS_IPC_REGS]      = sys_ipc_regs,
     [SYS_CHANNEL_OPEN]  = sys_channel_open,
     [SYS_CHANNEL_CLOSE] = sys_channel_close,
     [SYS_CHANNEL_SEND]  = sys_channel_send,
@@ -149,10 +163,12 @@ static syscall_fn *const syscalls[SYSCALL_COUNT] = {
 
 void trap_syscall(struct arch_frame *f)
 {
-    uint32_t n = arch_frame_get(f, 0);
-    if (n >= SYSCALL_COUNT || !syscalls[n]) {
+    uint32_t word = arch_frame_get(f, 0);
+    uint32_t n = word & ((1u << SYSCALL_FLAGS_SHIFT) - 1);
+    /* Only SYS_IPC_REGS carries anything above the number: its flags. */
+    if (n >= SYSCALL_COUNT || !syscalls[n] || (word != n && n != SYS_IPC_REGS)) {
         char why[40];
-        fmt_snprintf(why, sizeof(why), "unknown syscall %u", n);
+        fmt_snprintf(why, sizeof(why), "unknown syscall %u", word);
         task_exit(-1, why);
     }
     uint32_t a[SYSCALL_NARGS];

@@ -11,6 +11,9 @@
 #define ARCH_ELF_MACHINE 0x5b
 /* Channel data carried in syscall slots: 4 of the 6 argument words. */
 #define ARCH_FASTPATH_BYTES 16
+/* The IPC fast path switches with arch_switch: a task's user code resumes
+ * only from its own kernel stack (kernel/arch.h: arch_task_enter). */
+#define ARCH_FASTPATH_DIRECT 0
 
 /* The "registers" of a system call: user code puts the number and six
  * arguments in an array (user/lib/arch/sim/arch_syscall.h); the simulator
@@ -57,5 +60,12 @@ struct arch_vm {
     unsigned stack_zero;    /* bit p: its user stack page p is all zeros */
     unsigned stack_hot;     /* bit p: its user code wrote stack page p */
 };
+
+/* kernel/arch.h: a task's frame. (No direct switch: ARCH_FASTPATH_DIRECT
+ * is 0, so the fast path needs nothing more.) */
+static inline struct arch_frame *arch_task_frame(struct arch_task *at)
+{
+    return at->frame;
+}
 
 #endif

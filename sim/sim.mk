@@ -17,7 +17,8 @@ SIM_CFLAGS_fast := $(SIM_BASE) -O2
 SIM_LDFLAGS_san  := -fsanitize=address,undefined
 SIM_LDFLAGS_fast :=
 # The kernel: freestanding, with its own lib/; <arch_types.h> is sim/'s.
-SIM_KFLAGS := -ffreestanding -fno-builtin -fno-stack-protector -Ikernel -Iinclude -Isim
+SIM_KFLAGS := -ffreestanding -fno-builtin -fno-stack-protector -Ikernel -Iinclude -Isim \
+              -DFASTPATH=$(FASTPATH)
 # The simulator's files: hosted C that also sees the kernel's headers.
 SIM_SFLAGS := -D_GNU_SOURCE -Isim -Ikernel -Iinclude $(SIM_LUA_CFLAGS)
 # User code: no sanitizers (it runs on its own stacks in the user window).

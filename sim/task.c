@@ -154,11 +154,6 @@ void arch_switch(struct arch_task *prev, struct arch_task *next)
     /* Back in prev: whoever switched to us has set sim.cur again. */
 }
 
-struct arch_frame *arch_task_frame(struct arch_task *at)
-{
-    return at->frame;
-}
-
 uintptr_t arch_frame_pc(const struct arch_frame *f)
 {
     return (uintptr_t)f->pc;

@@ -8,6 +8,9 @@
 #define ARCH_NAME "i386"
 /* Channel data carried in syscall registers: 4 of the 6 argument words. */
 #define ARCH_FASTPATH_BYTES 16
+/* The IPC fast path returns to user mode as the peer, without arch_switch
+ * (kernel/arch.h: arch_task_enter). */
+#define ARCH_FASTPATH_DIRECT 1
 /* The e_machine of the user programs kernel/elf.c accepts: EM_386. */
 #define ARCH_ELF_MACHINE 3
 
@@ -66,5 +69,33 @@ static inline void arch_frame_set(struct arch_frame *f, int slot, uint32_t value
 struct arch_vm {
     uint32_t pd;
 };
+
+/* kernel/arch.h: a task's frame, and the IPC fast path's direct switch.
+ * A trap from user mode always starts on an empty kernel stack, so the
+ * user frame is the topmost thing on it. */
+static inline struct arch_frame *arch_task_frame(struct arch_task *at)
+{
+    return (struct arch_frame *)at->kstack_top - 1;
+}
+
+void trap_resume(void);          /* trapentry.S: fastpath_resumed, then iret */
+void tss_set_esp0(uint32_t esp0); /* gdt.c */
+
+/* The next switch_stacks into at pops four registers (any values) and
+ * "returns" to trap_resume, with esp at its frame. */
+static inline void arch_task_resume_syscall(struct arch_task *at)
+{
+    uint32_t *sp = (uint32_t *)arch_task_frame(at);
+    *--sp = (uint32_t)trap_resume;
+    at->esp = (uint32_t)(sp - 4);
+}
+
+/* What arch_switch loads besides the stack: the TSS's kernel stack for the
+ * next trap from user mode. */
+static inline struct arch_frame *arch_task_enter(struct arch_task *at)
+{
+    tss_set_esp0(at->kstack_top);
+    return arch_task_frame(at);
+}
 
 #endif

@@ -57,13 +57,6 @@ void arch_switch(struct arch_task *prev, struct arch_task *next)
     switch_stacks(&prev->esp, next->esp);
 }
 
-/* A trap from user mode always starts on an empty kernel stack, so the user
- * frame is the topmost thing on it. */
-struct arch_frame *arch_task_frame(struct arch_task *at)
-{
-    return (struct arch_frame *)at->kstack_top - 1;
-}
-
 uintptr_t arch_frame_pc(const struct arch_frame *f)
 {
     return f->eip;

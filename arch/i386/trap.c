@@ -4,6 +4,7 @@
 #include "printk.h"
 #include "i386.h"
 #include "x86.h"
+#include "fastpath.h"
 
 #define GATE_INTERRUPT 0x8e   /* present, 32-bit interrupt gate: clears IF */
 #define GATE_TASK      0x85   /* present, task gate: switch to a TSS */
@@ -23,7 +24,7 @@ static struct gate idt[256];
 
 extern const uint32_t trap_stubs[IRQ_BASE + PIC_LINES];   /* trapentry.S */
 extern char syscall_stub[];
-void trap(struct arch_frame *f);
+struct arch_frame *trap(struct arch_frame *f);
 
 static void set_gate(int vector, uint32_t handler, int dpl)
 {
@@ -101,10 +102,15 @@ static void device_irq(int irq)
 
 /* Called by trapentry.S with interrupts off, on the kernel stack of the
  * current task. The handlers may switch tasks: we then return here, and to
- * f, only when this task is switched back in. */
-void trap(struct arch_frame *f)
+ * f, only when this task is switched back in. It returns the frame that trapentry.S
+ * leaves by: f, or another task's when the IPC fast path switched to it
+ * (kernel/fastpath.c). */
+struct arch_frame *trap(struct arch_frame *f)
 {
     if (f->vector == SYSCALL_VECTOR && from_user(f)) {
+        struct arch_frame *next = fastpath_trap(f);
+        if (next)
+            return next;
         trap_syscall(f);
     } else if (f->vector >= IRQ_BASE && f->vector < IRQ_BASE + PIC_LINES) {
         device_irq(f->vector - IRQ_BASE);   /* from user mode or arch_idle */
@@ -117,6 +123,7 @@ void trap(struct arch_frame *f)
               (unsigned)f->vector, fault_name(f), (unsigned)f->eip,
               (unsigned)cr2, (unsigned)f->error);
     }
+    return f;
 }
 
 /* The double-fault task's first instruction (gdt.c). It never returns:

@@ -56,7 +56,8 @@ trap_entry:
     mov  %eax, %es
     push %esp                 /* trap(frame): the frame is right above */
     call trap
-    add  $4, %esp
+    mov  %eax, %esp           /* the frame to leave by: ours, or the fast
+                                 path's peer's (kernel/fastpath.c) */
 /* Also how a new user task starts: task.c builds a frame for it and makes
  * arch_switch "return" here. */
     .globl trap_return
@@ -68,3 +69,13 @@ trap_return:
     pop  %ds
     add  $8, %esp             /* the vector and the error code */
     iret                      /* eip, cs, eflags (and esp, ss to user mode) */
+
+/* A task that the IPC fast path blocked, switched to by a slow-path wake:
+ * arch_task_resume_syscall left its stack at its frame, below it only what
+ * switch_stacks pops. Finish its syscall, then back to user mode. */
+    .globl trap_resume
+trap_resume:
+    push %esp                 /* fastpath_resumed(frame) */
+    call fastpath_resumed
+    add  $4, %esp
+    jmp  trap_return

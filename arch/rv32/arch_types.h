@@ -9,6 +9,9 @@
 #define ARCH_ELF_MACHINE 243  /* EM_RISCV: user programs must be RISC-V ELF */
 /* Channel data small enough to travel in syscall registers: 4 words. */
 #define ARCH_FASTPATH_BYTES 16
+/* The IPC fast path returns to user mode as the peer, without arch_switch
+ * (kernel/arch.h: arch_task_enter). */
+#define ARCH_FASTPATH_DIRECT 1
 
 /* The user registers, saved by trap.S at the top of the task's kernel stack
  * on every trap from user mode. Field n-1 holds register xn (x0 is always
@@ -52,5 +55,28 @@ struct arch_task {
 struct arch_vm {
     uintptr_t root;
 };
+
+/* kernel/arch.h: a task's frame, and the IPC fast path's direct switch.
+ * A trap from user mode saves its frame at the top of the task's kernel
+ * stack; trap.S leaves by whatever frame trap_from_user returns. */
+static inline struct arch_frame *arch_task_frame(struct arch_task *at)
+{
+    return at->frame;
+}
+
+void trap_resume(void);         /* trap.S: fastpath_resumed, then trap_exit */
+
+/* The next arch_switch into at "returns" to trap_resume, sp at its frame. */
+static inline void arch_task_resume_syscall(struct arch_task *at)
+{
+    at->ra = (uintptr_t)trap_resume;
+    at->sp = (uintptr_t)at->frame;
+}
+
+/* trap_exit needs nothing but the frame: it sets sscratch from it. */
+static inline struct arch_frame *arch_task_enter(struct arch_task *at)
+{
+    return at->frame;
+}
 
 #endif

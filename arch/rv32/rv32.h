@@ -46,7 +46,7 @@ void timer_rearm(void);         /* intr.c: schedule the next tick */
 
 /* trap.c: trap.S calls these with the frame it saved. */
 struct arch_frame;
-void trap_from_user(struct arch_frame *f);
+struct arch_frame *trap_from_user(struct arch_frame *f);   /* the frame to exit by */
 void trap_from_kernel(struct arch_frame *f);
 
 /* trap.S */

@@ -46,6 +46,8 @@ trap_entry:
     mv    a0, sp                /* the kernel stack continues below the frame */
     li    fp, 0                 /* end of the kernel's frame chain */
     call  trap_from_user        /* trap.c; may switch tasks and come back */
+    mv    sp, a0                /* the frame to leave by: ours, or the fast
+                                   path's peer's (kernel/fastpath.c) */
 
 /* Back to user mode with the frame at sp. A new task's first arch_switch
  * also "returns" here (see arch_task_init_user). Whatever ran meanwhile,
@@ -60,6 +62,15 @@ trap_exit:
     LOAD_REGS
     lw    sp, FRAME_SP(sp)      /* last: the user's sp */
     sret
+
+/* A task that the IPC fast path blocked, switched to by a slow-path wake
+ * (arch_task_resume_syscall left sp at its frame): finish its syscall, then
+ * back to user mode. */
+    .globl trap_resume
+trap_resume:
+    mv    a0, sp
+    call  fastpath_resumed
+    j     trap_exit
 
 /* From supervisor mode: only arch_idle() takes interrupts in the kernel,
  * anything else is a kernel bug. Save a frame on the current kernel stack. */

@@ -5,6 +5,7 @@
 #include "printk.h"
 #include "riscv.h"
 #include "rv32.h"
+#include "fastpath.h"
 
 /* trap.S addresses the frame by these offsets. */
 _Static_assert(offsetof(struct arch_frame, a) == 9 * 4, "a0 is x10");
@@ -64,18 +65,24 @@ static void interrupt(uint32_t cause)
     }
 }
 
-/* trap.S calls this on the task's kernel stack, just below its frame f. */
-void trap_from_user(struct arch_frame *f)
+/* trap.S calls this on the task's kernel stack, just below its frame f,
+ * and returns to user mode through the frame it returns: f, or another
+ * task's when the IPC fast path switched to it (kernel/fastpath.c). */
+struct arch_frame *trap_from_user(struct arch_frame *f)
 {
     uint32_t cause = r_scause();
     if (cause & SCAUSE_INTERRUPT) {
         interrupt(cause);
     } else if (cause == EXC_ECALL_U) {
         f->sepc += 4;           /* return past the ecall, not onto it */
+        struct arch_frame *next = fastpath_trap(f);
+        if (next)
+            return next;
         trap_syscall(f);
     } else {
         trap_user_fault(exception_name(cause), f->sepc, r_stval());
     }
+    return f;
 }
 
 /* A trap taken in supervisor mode: an interrupt in arch_idle() is fine,
@@ -133,11 +140,6 @@ void arch_task_init_kernel(struct arch_task *at, void *kstack_top,
     at->sp = (uintptr_t)at->frame;
     at->ra = (uintptr_t)kthread_start;
     at->s[1] = (uintptr_t)fn;
-}
-
-struct arch_frame *arch_task_frame(struct arch_task *at)
-{
-    return at->frame;
 }
 
 uintptr_t arch_frame_pc(const struct arch_frame *f)

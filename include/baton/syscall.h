@@ -15,6 +15,25 @@
 
 #define SYSCALL_NARGS 6
 
+/* SYS_IPC_REGS: SYS_IPC with the message in registers, so that a short
+ * message never touches memory on its way (the fast path, docs/ipc.md).
+ * The number slot carries the IPC_* flags too: SYS_IPC_REGS | flags << 8.
+ *
+ *   slot   in                          out
+ *   1      peer: dst, or src           src: who sent the message received
+ *   2      buf: where a received       0: the message is in slots 3..6;
+ *          message goes if it does     buf: it did not fit, it is at buf
+ *          not fit (checked always)
+ *   3      type                        type
+ *   4..6   words[0..2]                 words[0..2] (words[3..5] are 0)
+ *
+ * A message fits when its words after IPC_REG_WORDS are all zero. The peer
+ * is the destination of a send, a reply or a call, the source of a receive,
+ * and the task replied to by a reply-and-receive (which receives from any).
+ * A send whose message does not fit uses SYS_IPC. */
+#define IPC_REG_WORDS 3
+#define SYSCALL_FLAGS_SHIFT 8
+
 enum syscall_number {
     SYS_CONSOLE_WRITE = 1, /* (buf, len) -> bytes written or error         */
     SYS_CONSOLE_READ  = 2, /* (buf, len) -> bytes read; blocks for one     */
@@ -30,6 +49,7 @@ enum syscall_number {
     SYS_NOTIFY_RCV    = 12, /* (from) -> OK if one was pending           */
     SYS_TIMER_SET     = 13, /* (ms) -> notifies NOTIFY_TIMER; 0 cancels  */
     SYS_IRQ_ACQUIRE   = 14, /* (irq) -> notifies NOTIFY_IRQ              */
+    SYS_IPC_REGS      = 15, /* (peer, buf, type, w0..w2) -> error; below */
     /* channels (kernel/channel.c) */
     SYS_CHANNEL_OPEN  = 20, /* (port, dir) -> handle                    */
     SYS_CHANNEL_CLOSE = 21, /* (handle) -> error                         */

@@ -9,6 +9,7 @@
 #include "internal.h"
 #include "program.h"
 #include "ipc.h"
+#include "ipc_wait.h"
 
 /* ---- The input ------------------------------------------------------------ */
 

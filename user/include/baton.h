@@ -36,6 +36,9 @@ error_t ipc_recv(task_t src, struct message *m);          /* src or IPC_ANY */
 error_t ipc_recv_noblock(task_t src, struct message *m);
 error_t ipc_call(task_t dst, struct message *m);          /* send, await reply in m */
 error_t ipc_reply(task_t dst, struct message *m);         /* never blocks */
+/* Reply to dst, then receive from anyone into m: a server's loop in one
+ * syscall. A failed reply returns its error and receives nothing. */
+error_t ipc_replyrecv(task_t dst, struct message *m);
 
 /* ---- notifications ---- */
 error_t ipc_notify(task_t dst, notifications_t bits);

@@ -1,42 +1,99 @@
 /* ipc.c - messages and notifications: thin wrappers over SYS_IPC and the
- * notification system calls. All the rules live in the kernel (kernel/ipc.c). */
+ * notification system calls. All the rules live in the kernel (kernel/ipc.c).
+ *
+ * A message whose words after IPC_REG_WORDS are zero travels in registers
+ * (SYS_IPC_REGS): the kernel never touches memory for it, and a call to a
+ * waiting server takes the fast path (kernel/fastpath.c). Any other message
+ * goes by address (SYS_IPC). Both forms follow the same rules. */
 #include <baton.h>
+#include <arch_syscall.h>
 
 static error_t ipc(task_t dst, task_t src, struct message *m, unsigned flags)
 {
     return syscall(SYS_IPC, (uint32_t)dst, (uint32_t)src, (uintptr_t)m, flags, 0, 0);
 }
 
+static bool fits_in_regs(const struct message *m)
+{
+    for (int i = IPC_REG_WORDS; i < MESSAGE_DATA_SIZE / 4; i++)
+        if (m->words[i])
+            return false;
+    return true;
+}
+
+/* The register form: peer, m's type and first words in, and what was
+ * received back out (in registers, or already written at m). */
+static error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
+{
+    uint32_t r[6] = { (uint32_t)peer, (uintptr_t)m, (uint32_t)m->type,
+                      m->words[0], m->words[1], m->words[2] };
+    _Static_assert(IPC_REG_WORDS == 3, "slots 4..6 carry words 0..2");
+    error_t err = (error_t)arch_syscall(SYS_IPC_REGS | flags << SYSCALL_FLAGS_SHIFT, r, r);
+    if (err != OK || !(flags & IPC_RECV) || r[1] != 0)
+        return err;             /* nothing received, or it is at m already */
+    m->src = (task_t)r[0];
+    m->type = (int)r[2];
+    for (int i = 0; i < MESSAGE_DATA_SIZE / 4; i++)
+        m->words[i] = i < IPC_REG_WORDS ? r[3 + i] : 0;
+    return OK;
+}
+
+/* May the library read and write m itself? Only where that cannot fault:
+ * on the caller's stack, between this frame and the stack's top, which is
+ * mapped and writable for as long as the task lives. Anywhere else the
+ * message goes by address, so that the kernel checks it (a bad pointer is
+ * ERR_BAD_ADDRESS, never a fault). */
+static bool on_my_stack(const struct message *m)
+{
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0), at = (uintptr_t)m;
+    return at >= here && at <= USER_STACK_TOP - sizeof(*m) &&
+           at % sizeof(*m) == 0;
+}
+
+/* Pick the form: registers for a message on the stack whose tail is zero
+ * (a long one received still lands at m), the address otherwise. */
+static error_t ipc_out(task_t dst, task_t src, struct message *m, unsigned flags)
+{
+    bool recv_only = (flags & ~IPC_NOBLOCK) == IPC_RECV;
+    if (on_my_stack(m) && (recv_only || fits_in_regs(m)))
+        return ipc_regs((flags & IPC_SEND) ? dst : src, m, flags);
+    return ipc(dst, src, m, flags);
+}
+
 error_t ipc_send(task_t dst, struct message *m)
 {
-    return ipc(dst, 0, m, IPC_SEND);
+    return ipc_out(dst, 0, m, IPC_SEND);
 }
 
 error_t ipc_send_noblock(task_t dst, struct message *m)
 {
-    return ipc(dst, 0, m, IPC_SEND | IPC_NOBLOCK);
+    return ipc_out(dst, 0, m, IPC_SEND | IPC_NOBLOCK);
 }
 
 error_t ipc_recv(task_t src, struct message *m)
 {
-    return ipc(0, src, m, IPC_RECV);
+    return ipc_out(0, src, m, IPC_RECV);
 }
 
 error_t ipc_recv_noblock(task_t src, struct message *m)
 {
-    return ipc(0, src, m, IPC_RECV | IPC_NOBLOCK);
+    return ipc_out(0, src, m, IPC_RECV | IPC_NOBLOCK);
 }
 
 error_t ipc_call(task_t dst, struct message *m)
 {
-    return ipc(dst, dst, m, IPC_SEND | IPC_RECV);
+    return ipc_out(dst, dst, m, IPC_SEND | IPC_RECV);
 }
 
 error_t ipc_reply(task_t dst, struct message *m)
 {
-    return ipc(dst, 0, m, IPC_SEND | IPC_REPLY | IPC_NOBLOCK);
+    return ipc_out(dst, 0, m, IPC_SEND | IPC_REPLY | IPC_NOBLOCK);
 }
 
+error_t ipc_replyrecv(task_t dst, struct message *m)
+{
+    return ipc_out(dst, IPC_ANY, m, IPC_SEND | IPC_RECV | IPC_REPLY);
+}
 error_t ipc_notify(task_t dst, notifications_t bits)
 {
     return syscall(SYS_NOTIFY, (uint32_t)dst, bits, 0, 0, 0, 0);
