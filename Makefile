@@ -63,7 +63,7 @@ TRACE_FLAGS := -DTRACE_BUILD_MASK='$(call trace_expr,$(TRACE))' \
 
 WARN     := -Wall -Wextra -Werror
 FREE     := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic \
-            -fno-stack-protector -fno-omit-frame-pointer -O2 -g $(WARN)
+            -fno-stack-protector -fno-omit-frame-pointer -momit-leaf-frame-pointer -O2 -g $(WARN)
 KCFLAGS  := $(TARGET) $(FREE) -Ikernel -Iinclude -Iarch/$(ARCH) $(TRACE_FLAGS) -DFASTPATH=$(FASTPATH)
 UCFLAGS  := $(TARGET) $(FREE) -Iinclude -Iuser/include -Iuser/lib/arch/$(ARCH) $(TRACE_FLAGS) -DFASTPATH=$(FASTPATH)
 HOSTCC   := clang

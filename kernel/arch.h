@@ -107,6 +107,9 @@ void arch_switch(struct arch_task *prev, struct arch_task *next);
  * logic itself (see docs/ipc.md, "What a round trip costs").
  *   uint32_t arch_frame_get(const struct arch_frame *f, int slot);
  *   void     arch_frame_set(struct arch_frame *f, int slot, uint32_t value);
+ * and the six argument slots as an array, in the frame where they lie in
+ * order (rv32, the simulator), else copied into buf (i386):
+ *   const uint32_t *arch_frame_args(struct arch_frame *f, uint32_t buf[6]);
  */
 uintptr_t arch_frame_pc(const struct arch_frame *f);
 
@@ -115,6 +118,9 @@ uintptr_t arch_frame_pc(const struct arch_frame *f);
  * interrupts off. When it returns, the port returns to user mode in whatever
  * task is now current (it may differ: the kernel may have switched). */
 void trap_syscall(struct arch_frame *f);                  /* kernel/syscall.c */
+/* A light syscall (kernel/syscall.h: syscall_is_light): no scheduler work,
+ * and a port may have saved only the registers C code clobbers. */
+void trap_syscall_light(struct arch_frame *f);            /* kernel/syscall.c */
 /* Kills the current task: never returns to it (the kernel switches away). */
 noreturn void trap_user_fault(const char *what, uintptr_t pc, uintptr_t addr);
 void trap_timer(void);                                    /* kernel/irq.c */

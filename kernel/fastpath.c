@@ -139,7 +139,7 @@ bool fastpath_ipc(struct task *me, struct arch_frame *f, error_t *err)
  * preempt it), and the trap returns to user mode through next's frame.
  * Our own syscall ends in fastpath_resumed if a slow path wakes us, or
  * here, run by our peer, if its fast path does. */
-struct arch_frame *fastpath_trap(struct arch_frame *f)
+struct arch_frame *fastpath_ipc_trap(struct arch_frame *f)
 {
     struct task *me = task_current, *next;
     enum task_block why;

@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 #include <baton/error.h>
+#include <baton/syscall.h>
+#include "arch.h"
 
 struct task;
 struct arch_frame;
@@ -16,8 +18,16 @@ struct arch_frame;
 
 /* Ports with a direct switch (ARCH_FASTPATH_DIRECT): the trap entry calls
  * this for every syscall first. The frame to return to user mode through
- * (another task's: the fast path switched), or NULL: go on to the slow path. */
-struct arch_frame *fastpath_trap(struct arch_frame *f);
+ * (another task's: the fast path switched), or NULL: go on to the slow
+ * path. Inline, the test of the number: any other syscall pays two
+ * instructions for it. */
+struct arch_frame *fastpath_ipc_trap(struct arch_frame *f);
+static inline struct arch_frame *fastpath_trap(struct arch_frame *f)
+{
+    if ((arch_frame_get(f, 0) & ((1u << SYSCALL_FLAGS_SHIFT) - 1)) != SYS_IPC_REGS)
+        return NULL;
+    return fastpath_ipc_trap(f);
+}
 /* The rest of a syscall that fastpath_trap blocked, when a slow path wakes
  * it (the arch's resume context, arch_task_resume_syscall, calls it). */
 void fastpath_resumed(struct arch_frame *f);

@@ -2,9 +2,10 @@
 # bench.sh [ARCH...] - run the benchmark image under qemu -icount shift=0, so
 # the cycle counter counts guest instructions, and print its "bench" lines:
 #     bench <arch> <name> <value> <unit>
-# For each architecture it boots the image three ways: as built (tracing
-# compiled in, switched off), with tracing on (-append trace=all), and built
-# with TRACE=none (in build/ARCH-notrace); the tracepoint figures are the
+# For each architecture it boots the image four ways: as built (tracing
+# compiled in, switched off), with tracing on (-append trace=all), built
+# with TRACE=none (in build/ARCH-notrace), and built with FASTPATH=0 (in
+# build/ARCH-slow: the IPC fast path's round trip without it); the tracepoint figures are the
 # differences. With tracing on, the idle task never runs during the
 # round-trip loop, so the ring overflows: that figure includes the overflow
 # accounting (LOST records), as a busy system would see it.
@@ -40,9 +41,12 @@ for arch in ${*:-rv32 i386 host}; do
     make -s ARCH="$arch" MANIFEST=bench image || { status=1; continue; }
     make -s ARCH="$arch" MANIFEST=bench TRACE=none B="$b-notrace" image ||
         { status=1; continue; }
+    make -s ARCH="$arch" MANIFEST=bench FASTPATH=0 B="$b-slow" image ||
+        { status=1; continue; }
     boot "$b/img/bench.elf" "$b/bench.out"
     boot "$b/img/bench.elf" "$b/bench-traced.out" -append trace=all
     boot "$b-notrace/img/bench.elf" "$b/bench-notrace.out"
+    boot "$b-slow/img/bench.elf" "$b/bench-slow.out"
     grep -v ' trace_record_o[nf]f* ' "$b/bench.out"
     # An enabled tracepoint: the same record call, category on minus off.
     off=$(fig "$b/bench.out" trace_record_off)
@@ -56,6 +60,8 @@ for arch in ${*:-rv32 i386 host}; do
     [ -n "$rt" ] && [ -n "$rt_none" ] &&
         echo "bench $arch tracepoints_disabled_per_roundtrip $((rt - rt_none)) instructions"
     echo "bench $arch ipc_call_reply_notrace $rt_none instructions"
+    # The fast path's round trip (ipc_call_replyrecv, above) built without it.
+    echo "bench $arch ipc_call_replyrecv_slow $(fig "$b/bench-slow.out" ipc_call_replyrecv_slow) instructions"
     echo "bench $arch ipc_call_reply_traced $(fig "$b/bench-traced.out" ipc_call_reply) instructions"
     # The demo on the wire: 5 s of it with every category on, decoded.
     make -s ARCH="$arch" MANIFEST=demo image build/bin/baton-trace || { status=1; continue; }

@@ -39,6 +39,13 @@ static inline void arch_frame_set(struct arch_frame *f, int slot, uint32_t value
     f->slot[slot] = value;
 }
 
+/* The six argument slots as an array: slots 1..6 lie in order. */
+static inline const uint32_t *arch_frame_args(struct arch_frame *f, uint32_t buf[6])
+{
+    (void)buf;
+    return &f->slot[1];
+}
+
 /* A task's kernel context while it is switched out (sim/switch.S pushes the
  * callee-saved registers on its kernel stack), and what its first switch-in
  * needs to enter user code. */

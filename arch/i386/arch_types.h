@@ -65,6 +65,15 @@ static inline void arch_frame_set(struct arch_frame *f, int slot, uint32_t value
     *arch_frame_slot(f, slot) = value;
 }
 
+/* The six argument slots as an array: pushal leaves them out of order, so
+ * they are copied into buf. */
+static inline const uint32_t *arch_frame_args(struct arch_frame *f, uint32_t buf[6])
+{
+    for (int i = 0; i < 6; i++)
+        buf[i] = arch_frame_get(f, i + 1);
+    return buf;
+}
+
 /* An address space: the physical address of its page directory. */
 struct arch_vm {
     uint32_t pd;

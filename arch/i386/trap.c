@@ -5,6 +5,7 @@
 #include "i386.h"
 #include "x86.h"
 #include "fastpath.h"
+#include "syscall.h"
 
 #define GATE_INTERRUPT 0x8e   /* present, 32-bit interrupt gate: clears IF */
 #define GATE_TASK      0x85   /* present, task gate: switch to a TSS */
@@ -108,6 +109,10 @@ static void device_irq(int irq)
 struct arch_frame *trap(struct arch_frame *f)
 {
     if (f->vector == SYSCALL_VECTOR && from_user(f)) {
+        if (syscall_is_light(f->eax)) {
+            trap_syscall_light(f);
+            return f;
+        }
         struct arch_frame *next = fastpath_trap(f);
         if (next)
             return next;

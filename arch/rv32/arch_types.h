@@ -42,6 +42,13 @@ static inline void arch_frame_set(struct arch_frame *f, int slot, uint32_t value
     f->a[slot] = value;
 }
 
+/* The six argument slots as an array: a1..a6 lie in order in the frame. */
+static inline const uint32_t *arch_frame_args(struct arch_frame *f, uint32_t buf[6])
+{
+    (void)buf;
+    return &f->a[1];
+}
+
 /* A task's kernel context while it is switched out: what arch_switch saves.
  * Only the callee-saved registers: the C compiler already saved the rest. */
 struct arch_task {

@@ -11,6 +11,11 @@
     .equ FRAME_SEPC,    31*4
     .equ FRAME_SSTATUS, 32*4
     .equ FRAME_SIZE,    36*4
+/* The light syscalls, kernel/syscall.h (trap.c checks these agree). */
+    .equ LIGHT_FIRST,   5
+    .equ LIGHT_SPAN,    4
+    .equ LIGHT_MASK,    0x1a0
+    .equ EXC_ECALL_U,   8
 
 /* Save or load x1 and x3..x31 at sp; x2 is sp itself, x0 is always 0. */
 .macro SAVE_REGS
@@ -34,7 +39,16 @@ trap_entry:
     csrrw sp, sscratch, sp      /* swap: sp = frame, sscratch = user's sp */
     beqz  sp, from_kernel       /* sscratch was 0: we were in the kernel */
 
+    /* A light syscall (kernel/syscall.h)? Its number is 5..8 and in the
+     * mask; the cause is checked only then, so other traps pay 4 + 1. */
+    sw    t0, (5 - 1) * 4(sp)
+    addi  t0, a0, -LIGHT_FIRST
+    sltiu t0, t0, LIGHT_SPAN
+    bnez  t0, maybe_light
+    lw    t0, (5 - 1) * 4(sp)
+
     /* From user mode: save the user's registers into this task's frame. */
+full_save:
     SAVE_REGS
     csrr  t0, sscratch
     sw    t0, FRAME_SP(sp)
@@ -61,6 +75,42 @@ trap_exit:
     csrw  sscratch, sp          /* where the next trap from user saves */
     LOAD_REGS
     lw    sp, FRAME_SP(sp)      /* last: the user's sp */
+    sret
+
+
+/* a0 is 5..8 (t0 saved): a light syscall if it is ecall and in the mask.
+ * Then save only what C code may clobber (ra, t0-t6, a0-a7: the s
+ * registers it preserves itself), run it, and restore: no scheduler work,
+ * so this task is still the one to return to. */
+maybe_light:
+    csrr  t0, scause
+    addi  t0, t0, -EXC_ECALL_U
+    bnez  t0, 1f
+    li    t0, LIGHT_MASK
+    srl   t0, t0, a0
+    andi  t0, t0, 1
+    bnez  t0, light
+1:  lw    t0, (5 - 1) * 4(sp)
+    j     full_save
+light:
+    sw    x1, 0(sp)
+    .irp n, 6,7,10,11,12,13,14,15,16,17,28,29,30,31
+    sw    x\n, ((\n - 1) * 4)(sp)
+    .endr
+    csrr  t0, sscratch
+    sw    t0, FRAME_SP(sp)
+    csrw  sscratch, zero        /* in the kernel now */
+    csrr  t0, sepc
+    addi  t0, t0, 4             /* return past the ecall */
+    csrw  sepc, t0
+    mv    a0, sp
+    call  trap_syscall_light    /* kernel/syscall.c */
+    csrw  sscratch, sp
+    lw    x1, 0(sp)
+    .irp n, 5,6,7,10,11,12,13,14,15,16,17,28,29,30,31
+    lw    x\n, ((\n - 1) * 4)(sp)
+    .endr
+    lw    sp, FRAME_SP(sp)
     sret
 
 /* A task that the IPC fast path blocked, switched to by a slow-path wake

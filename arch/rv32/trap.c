@@ -6,6 +6,7 @@
 #include "riscv.h"
 #include "rv32.h"
 #include "fastpath.h"
+#include "syscall.h"
 
 /* trap.S addresses the frame by these offsets. */
 _Static_assert(offsetof(struct arch_frame, a) == 9 * 4, "a0 is x10");
@@ -13,6 +14,9 @@ _Static_assert(offsetof(struct arch_frame, sepc) == 31 * 4, "FRAME_SEPC");
 _Static_assert(offsetof(struct arch_frame, sstatus) == 32 * 4, "FRAME_SSTATUS");
 _Static_assert(sizeof(struct arch_frame) == 36 * 4, "FRAME_SIZE");
 _Static_assert(offsetof(struct arch_task, s) == 8, "arch_switch layout");
+_Static_assert(SYSCALL_LIGHT == 0x1a0 && SYS_TASK_SELF == 5 && SYS_KOBJECTS == 8,
+               "trap.S's LIGHT_MASK, LIGHT_FIRST and LIGHT_SPAN");
+_Static_assert(EXC_ECALL_U == 8, "trap.S's EXC_ECALL_U");
 
 void trap_init(void)
 {

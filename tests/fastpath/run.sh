@@ -11,7 +11,9 @@
 # (-icount shift=0: time is instructions) the fast path takes fewer
 # instructions, so a timer tick can fall elsewhere; a test whose tasks the
 # clock can preempt or wake (tests/fastpath/timed.txt) must match in its
-# output only. Ends with "N passed, N failed".
+# output only. So must one whose trace ring overflowed (a LOST event):
+# which events were lost depends on when the idle task drained the ring.
+# The tests compared by results only are listed at the end. Ends with "N passed, N failed".
 #
 # BATON_FASTPATH_PLANT=1 builds the fast run from a copy of the tree whose
 # fast path delivers a wrong src: the check must then fail (it does).
@@ -19,6 +21,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 passed=0
 failed=0
+results_only=
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL fastpath/$*"; }
 
@@ -61,8 +64,8 @@ compare() {
         fail "$a/$n: the fast and slow runs print different results: diff $on.res $off.res"
     elif ! grep -q . "$on.dump"; then
         fail "$a/$n: no trace decoded from $on"
-    elif [ "$a" != sim ] && timed "$n"; then
-        pass
+    elif [ "$a" != sim ] && { timed "$n" || grep -q ' lost [0-9]* events' "$on.dump" "$off.dump"; }; then
+        results_only="$results_only $a/$n"; pass
     elif cmp -s "$on.dump" "$off.dump"; then
         pass
     else
@@ -118,5 +121,6 @@ for arch in ${*:-sim rv32 i386}; do
         compare "$arch" "$n" "$out/$n.on" "$out/$n.off"
     done
 done
+[ -n "${results_only:-}" ] && echo "fastpath: compared by results only (time-dependent traces):$results_only"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -13,7 +13,7 @@ static error_t ipc(task_t dst, task_t src, struct message *m, unsigned flags)
     return syscall(SYS_IPC, (uint32_t)dst, (uint32_t)src, (uintptr_t)m, flags, 0, 0);
 }
 
-static bool fits_in_regs(const struct message *m)
+static inline __attribute__((always_inline)) bool fits_in_regs(const struct message *m)
 {
     for (int i = IPC_REG_WORDS; i < MESSAGE_DATA_SIZE / 4; i++)
         if (m->words[i])
@@ -23,7 +23,7 @@ static bool fits_in_regs(const struct message *m)
 
 /* The register form: peer, m's type and first words in, and what was
  * received back out (in registers, or already written at m). */
-static error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
+static inline __attribute__((always_inline)) error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
 {
     uint32_t r[6] = { (uint32_t)peer, (uintptr_t)m, (uint32_t)m->type,
                       m->words[0], m->words[1], m->words[2] };
@@ -43,7 +43,7 @@ static error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
  * mapped and writable for as long as the task lives. Anywhere else the
  * message goes by address, so that the kernel checks it (a bad pointer is
  * ERR_BAD_ADDRESS, never a fault). */
-static bool on_my_stack(const struct message *m)
+static inline __attribute__((always_inline)) bool on_my_stack(const struct message *m)
 {
     uintptr_t here = (uintptr_t)__builtin_frame_address(0), at = (uintptr_t)m;
     return at >= here && at <= USER_STACK_TOP - sizeof(*m) &&
@@ -52,7 +52,7 @@ static bool on_my_stack(const struct message *m)
 
 /* Pick the form: registers for a message on the stack whose tail is zero
  * (a long one received still lands at m), the address otherwise. */
-static error_t ipc_out(task_t dst, task_t src, struct message *m, unsigned flags)
+static inline __attribute__((always_inline)) error_t ipc_out(task_t dst, task_t src, struct message *m, unsigned flags)
 {
     bool recv_only = (flags & ~IPC_NOBLOCK) == IPC_RECV;
     if (on_my_stack(m) && (recv_only || fits_in_regs(m)))

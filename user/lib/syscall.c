@@ -33,7 +33,7 @@ error_t yield(void)
 
 task_t task_self(void)
 {
-    return syscall(SYS_TASK_SELF, 0, 0, 0, 0, 0, 0);
+    return arch_syscall0(SYS_TASK_SELF);
 }
 
 error_t sleep_ms(uint32_t ms)
@@ -43,7 +43,7 @@ error_t sleep_ms(uint32_t ms)
 
 uint32_t uptime_ms(void)
 {
-    return (uint32_t)syscall(SYS_UPTIME, 0, 0, 0, 0, 0, 0);
+    return (uint32_t)arch_syscall0(SYS_UPTIME);
 }
 
 long kobjects(int kind)

@@ -9,40 +9,37 @@
 #define ARCH_SYSCALL_VECTOR 0x80
 
 /* Make a system call; out (may be NULL) receives the six argument registers
- * as the kernel left them, for calls that return more than one word. */
+ * as the kernel left them, for calls that return more than one word.
+ * i386 has one register too few to name all seven in constraints while ebp
+ * is the frame pointer: ebp goes in and out through memory (a[5] in, read
+ * through edi before edi gets its own word; out by xchg with the saved ebp
+ * and a pop, which computes an esp-based address after it moves esp). */
 static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
 {
-    /* a[] and out[] are passed through memory: i386 has too few registers to
-     * name all seven in constraints while ebp is also the frame pointer. */
-    uint32_t regs[6] = { a[0], a[1], a[2], a[3], a[4], a[5] };
-    long ret;
+    uint32_t b = a[0], c = a[1], d = a[2], S = a[3], D = (uintptr_t)a, bp;
     __asm__ volatile(
         "push %%ebp\n\t"
-        "push %%esi\n\t"           /* keep &regs: esi is about to be loaded */
-        "mov 0(%%esi), %%ebx\n\t"
-        "mov 4(%%esi), %%ecx\n\t"
-        "mov 8(%%esi), %%edx\n\t"
-        "mov 16(%%esi), %%edi\n\t"
-        "mov 20(%%esi), %%ebp\n\t"
-        "mov 12(%%esi), %%esi\n\t"
+        "mov 20(%%edi), %%ebp\n\t"
+        "mov 16(%%edi), %%edi\n\t"
         "int $0x80\n\t"
-        "xchg %%esi, (%%esp)\n\t"  /* esi = &regs, the out word on the stack */
-        "mov %%ebx, 0(%%esi)\n\t"
-        "mov %%ecx, 4(%%esi)\n\t"
-        "mov %%edx, 8(%%esi)\n\t"
-        "mov %%edi, 16(%%esi)\n\t"
-        "mov %%ebp, 20(%%esi)\n\t"
-        "pop %%ebx\n\t"
-        "mov %%ebx, 12(%%esi)\n\t"
-        "pop %%ebp\n\t"
-        : "=a"(ret)
-        : "a"(n), "S"(regs)
-        : "ebx", "ecx", "edx", "edi", "memory");
+        "xchg %%ebp, (%%esp)\n\t"  /* ebp back; the kernel's word on the stack */
+        "pop %[bp]"
+        : "+a"(n), "+b"(b), "+c"(c), "+d"(d), "+S"(S), "+D"(D), [bp] "=m"(bp)
+        :
+        : "memory");
     if (out) {
-        for (int i = 0; i < 6; i++)
-            out[i] = regs[i];
+        out[0] = b; out[1] = c; out[2] = d;
+        out[3] = S; out[4] = D; out[5] = bp;
     }
-    return ret;
+    return n;
+}
+
+/* A system call with no argument that changes no register but the
+ * result (task_self, uptime_ms: kernel/syscall.h's light ones). */
+static inline long arch_syscall0(long n)
+{
+    __asm__ volatile("int $0x80" : "+a"(n) : : "memory");
+    return n;
 }
 
 /* The time-stamp counter, readable in ring 3: instructions under -icount. */

@@ -28,6 +28,15 @@ static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
     return a0;
 }
 
+/* A system call with no argument that changes no register but the
+ * result (task_self, uptime_ms: kernel/syscall.h's light ones). */
+static inline long arch_syscall0(long n)
+{
+    register long a0 __asm__("a0") = n;
+    __asm__ volatile("ecall" : "+r"(a0) : : "memory");
+    return a0;
+}
+
 /* The cycle counter, readable in user mode: instructions under -icount. */
 static inline uint64_t arch_cycles(void)
 {

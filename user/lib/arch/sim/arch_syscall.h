@@ -25,6 +25,13 @@ static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
     return (long)(int32_t)s[0];
 }
 
+/* A system call with no argument (task_self, uptime_ms). */
+static inline long arch_syscall0(long n)
+{
+    uint32_t a[6] = { 0 };
+    return arch_syscall(n, a, NULL);
+}
+
 /* Virtual cycles, not host time: the same run gives the same readings. */
 static inline uint64_t arch_cycles(void)
 {
