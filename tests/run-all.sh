@@ -86,6 +86,7 @@ suite unit make -s unit-tests
 suite kernel-unit make -s kernel-unit-tests
 suite fuzz-sim make -s fuzz-sim-test
 suite tracer make -s tracer-tests
+suite fastpath-sim sh tests/fastpath/run.sh sim
 for arch in rv32 i386; do
     suite "gdb-$arch" sh tests/gdb/run.sh "$arch"
 done
