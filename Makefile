@@ -165,9 +165,15 @@ test: | deps
 # suites under -icount shift=8 and on unusual machines (a long while).
 boot-matrix: | deps
 	sh tests/boot/run.sh
-boot-matrix-long: # The IPC fast path against the slow path (FASTPATH=0) on QEMU: every
+boot-matrix-long: | deps
+	sh tests/boot/run.sh --long
+.PHONY: boot-matrix boot-matrix-long
+# The IPC fast path against the slow path (FASTPATH=0) on QEMU: every
 # conformance test twice per arch (make test does it in the simulator).
 fastpath-qemu: | deps
+	sh tests/fastpath/run.sh rv32 i386
+.PHONY: fastpath-qemu
+| deps
 	sh tests/fastpath/run.sh rv32 i386
 .PHONY: fastpath-qemu
 | deps
