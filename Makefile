@@ -174,9 +174,6 @@ fastpath-qemu: | deps
 	sh tests/fastpath/run.sh rv32 i386
 .PHONY: fastpath-qemu
 | deps
-	sh tests/fastpath/run.sh rv32 i386
-.PHONY: fastpath-qemu
-| deps
 	sh tests/boot/run.sh --long
 .PHONY: boot-matrix boot-matrix-long
 
