@@ -173,9 +173,6 @@ boot-matrix-long: | deps
 fastpath-qemu: | deps
 	sh tests/fastpath/run.sh rv32 i386
 .PHONY: fastpath-qemu
-| deps
-	sh tests/boot/run.sh --long
-.PHONY: boot-matrix boot-matrix-long
 
 # ---- labs (docs/labs.md) ----------------------------------------------------------
 # make lab-skeleton LAB=NAME [DEST=DIR]   the student's starting tree (build/labs/NAME)
