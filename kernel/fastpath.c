@@ -31,9 +31,14 @@
  * Anywhere else, the slow path walks the page tables. */
 static bool on_user_stack(uintptr_t buf)
 {
-    uintptr_t lo = USER_STACK_TOP - USER_STACK_SIZE;
-    return buf - lo <= USER_STACK_SIZE - sizeof(struct message) &&
-           buf % sizeof(struct message) == 0;
+    /* One test for both: the stack is a power of two in size and aligned
+     * to it, so an offset with no bit outside USER_STACK_SIZE - 32 is
+     * inside and aligned to 32. */
+    _Static_assert((USER_STACK_SIZE & (USER_STACK_SIZE - 1)) == 0 &&
+                   USER_STACK_TOP % USER_STACK_SIZE == 0 &&
+                   sizeof(struct message) == 32, "on_user_stack's test");
+    uintptr_t off = buf - (USER_STACK_TOP - USER_STACK_SIZE);
+    return (off & ~(uintptr_t)(USER_STACK_SIZE - sizeof(struct message))) == 0;
 }
 
 /* deliver (ipc.c), with the message still in from's registers. With the
@@ -66,7 +71,8 @@ static struct task *fast_call(struct task *me, struct arch_frame *f)
 {
     struct task *dst = task_lookup((task_t)arch_frame_get(f, 1));
     uintptr_t buf = arch_frame_get(f, 2);
-    if (!dst || dst == me ||                    /* check_peer: else its error */
+    if (!dst ||                                /* check_peer: else its error (me:
+                                                   ipc_accepts fails, me runs) */
         !on_user_stack(buf) ||                  /* message_at: no page walk */
         !ipc_accepts(dst, me->id) ||            /* do_call: dst waits for us */
         !sched_picks(dst))                      /* sched_switch would run dst */
@@ -87,7 +93,7 @@ static struct task *fast_replyrecv(struct task *me, struct arch_frame *f)
 {
     struct task *dst = task_lookup((task_t)arch_frame_get(f, 1));
     uintptr_t buf = arch_frame_get(f, 2);
-    if (!dst || dst == me ||                    /* check_peer */
+    if (!dst ||                                /* check_peer (me: not awaiting) */
         !on_user_stack(buf) ||                  /* message_at */
         !ipc_awaits_reply(dst, me->id) ||       /* do_reply: dst waits for it */
         notify_pending(me) ||                   /* do_recv step 1: none */
