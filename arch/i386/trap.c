@@ -1,10 +1,10 @@
 /* trap.c (i386) - the interrupt descriptor table, and trap(): decide what
  * each trap is and hand it to the portable kernel (kernel/arch.h). */
+#include <stddef.h>
 #include "arch.h"
 #include "printk.h"
 #include "i386.h"
 #include "x86.h"
-#include "fastpath.h"
 #include "syscall.h"
 
 #define GATE_INTERRUPT 0x8e   /* present, 32-bit interrupt gate: clears IF */
@@ -25,6 +25,9 @@ static struct gate idt[256];
 
 extern const uint32_t trap_stubs[IRQ_BASE + PIC_LINES];   /* trapentry.S */
 extern char syscall_stub[];
+/* trapentry.S's syscall_stub reads these from the frame and eax. */
+_Static_assert(offsetof(struct arch_frame, cs) == 60, "trapentry.S FRAME_CS");
+_Static_assert(SYS_IPC_REGS == 15, "trapentry.S SYS_IPC_REGS_NR");
 struct arch_frame *trap(struct arch_frame *f);
 
 static void set_gate(int vector, uint32_t handler, int dpl)
@@ -113,10 +116,7 @@ struct arch_frame *trap(struct arch_frame *f)
             trap_syscall_light(f);
             return f;
         }
-        struct arch_frame *next = fastpath_trap(f);
-        if (next)
-            return next;
-        trap_syscall(f);
+        trap_syscall(f);     /* SYS_IPC_REGS: syscall_stub tried the fast path */
     } else if (f->vector >= IRQ_BASE && f->vector < IRQ_BASE + PIC_LINES) {
         device_irq(f->vector - IRQ_BASE);   /* from user mode or arch_idle */
     } else if (from_user(f)) {

@@ -34,30 +34,54 @@ trap_stubs:                   /* vectors 0..47, in order */
     STUB 32; STUB 33; STUB 34; STUB 35; STUB 36; STUB 37; STUB 38; STUB 39
     STUB 40; STUB 41; STUB 42; STUB 43; STUB 44; STUB 45; STUB 46; STUB 47
 
-/* int $0x80, a system call: its own entry, outside the table. */
-    .globl syscall_stub
-syscall_stub:
-    push $0
-    push $SYSCALL_VECTOR
-    jmp  trap_entry
-
-/* The CPU has already switched to the kernel stack (TSS.esp0) if the trap
+/* Save the registers the stub has not: the rest of a struct arch_frame.
+ * The CPU has already switched to the kernel stack (TSS.esp0) if the trap
  * came from user mode, pushed ss, esp (only then), eflags, cs, eip, and
  * cleared IF (interrupt gates). The stub pushed error code and vector. */
-trap_entry:
+.macro SAVE_FRAME
     push %ds
     push %es
     push %fs
     push %gs
     pushal
     cld                       /* C code assumes it; user code may have set DF */
-    mov  $KERNEL_DS, %eax     /* user code chose ds/es: use our own */
-    mov  %eax, %ds
-    mov  %eax, %es
+    mov  $KERNEL_DS, %ecx     /* user code chose ds/es: use our own */
+    mov  %ecx, %ds
+    mov  %ecx, %es
+.endm
+
+/* int $0x80, a system call: its own entry, outside the table.
+ * SYS_IPC_REGS (eax is still the caller's) tries the IPC fast path first,
+ * without trap()'s dispatch: it returns the frame to leave by, or 0, and
+ * then trap() runs the syscall as any other. */
+    .equ SYS_IPC_REGS_NR, 15  /* <baton/syscall.h>; trap.c checks */
+    .equ FRAME_CS, 60         /* offsetof(struct arch_frame, cs) */
+    .globl syscall_stub
+syscall_stub:
+    push $0
+    push $SYSCALL_VECTOR
+    SAVE_FRAME
+    movzbl %al, %ecx
+    cmp  $SYS_IPC_REGS_NR, %ecx
+    jne  1f
+    testb $3, FRAME_CS(%esp)   /* from user mode, as trap() checks */
+    jz   1f
+    push %esp                 /* fastpath_ipc_trap(frame) */
+    call fastpath_ipc_trap
+    add  $4, %esp
+    test %eax, %eax
+    jnz  2f
+1:  push %esp                 /* trap(frame) */
+    call trap
+2:  mov  %eax, %esp           /* the frame to leave by (trap_entry) */
+    jmp  trap_return
+
+/* Every other vector. */
+trap_entry:
+    SAVE_FRAME
     push %esp                 /* trap(frame): the frame is right above */
     call trap
-    mov  %eax, %esp           /* the frame to leave by: ours, or the fast
-                                 path's peer's (kernel/fastpath.c) */
+    mov  %eax, %esp           /* the frame trap() returns: its own */
 /* Also how a new user task starts: task.c builds a frame for it and makes
  * arch_switch "return" here. */
     .globl trap_return

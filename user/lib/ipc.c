@@ -21,14 +21,26 @@ static inline __attribute__((always_inline)) bool fits_in_regs(const struct mess
     return true;
 }
 
+#ifndef ARCH_IPC_REGS
+/* SYS_IPC_REGS through the port's generic syscall (i386 has its own,
+ * arch_syscall.h): type and words 0..2 in, the six result registers out. */
+static inline long arch_ipc_regs(uint32_t word, uint32_t peer, const uint32_t *m,
+                                 uint32_t out[6])
+{
+    uint32_t a[6] = { peer, (uintptr_t)m, m[0], m[2], m[3], m[4] };
+    return arch_syscall(word, a, out);
+}
+#endif
+
 /* The register form: peer, m's type and first words in, and what was
  * received back out (in registers, or already written at m). */
 static inline __attribute__((always_inline)) error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
 {
-    uint32_t r[6] = { (uint32_t)peer, (uintptr_t)m, (uint32_t)m->type,
-                      m->words[0], m->words[1], m->words[2] };
-    _Static_assert(IPC_REG_WORDS == 3, "slots 4..6 carry words 0..2");
-    error_t err = (error_t)arch_syscall(SYS_IPC_REGS | flags << SYSCALL_FLAGS_SHIFT, r, r);
+    _Static_assert(IPC_REG_WORDS == 3 && offsetof(struct message, words) == 8,
+                   "slots 4..6 carry words 0..2, m[2..4]");
+    uint32_t r[6];
+    error_t err = (error_t)arch_ipc_regs(SYS_IPC_REGS | flags << SYSCALL_FLAGS_SHIFT,
+                                         (uint32_t)peer, (const uint32_t *)m, r);
     if (err != OK || !(flags & IPC_RECV) || r[1] != 0)
         return err;             /* nothing received, or it is at m already */
     m->src = (task_t)r[0];
