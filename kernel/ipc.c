@@ -9,8 +9,12 @@
  *   the IPC waits    wait_send, wait_receive, await_reply: the only doors
  *                    into BLOCK_SEND/CALL, BLOCK_RECV and BLOCK_REPLY
  *   rendezvous       do_send, do_recv (and take_from_queue)
- *   call and reply   do_call, do_reply
- *   the system call  ipc_syscall: checks every argument, then dispatches
+ *   call and reply   do_call, do_reply, do_replyrecv (a reply, then a
+ *                    receive from any: a server's loop in one syscall)
+ *   the system call  ipc_syscall: checks every argument, then dispatches;
+ *                    ipc_syscall_regs, the same with the message in
+ *                    registers (its common cases also have a fast path,
+ *                    fastpath.c, which stands for these functions)
  *
  * Tracepoints that graders read (xfer, send/recv block) are emitted here,
  * outside the queue (sendq.c) and the deadlock walk (deadlock.c). */

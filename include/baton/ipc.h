@@ -41,7 +41,8 @@ struct __attribute__((aligned(32))) message {
 _Static_assert(sizeof(struct message) == 32, "a message is 32 bytes, aligned to 32");
 
 /* SYS_IPC flags: a send, a receive, or both (a call); never block; a reply
- * (a send that the destination must be waiting for, as the end of a call). */
+ * (a send that the destination must be waiting for, as the end of a call),
+ * alone or with a receive from IPC_ANY after it (ipc_replyrecv). */
 enum {
     IPC_SEND    = 1 << 0,
     IPC_RECV    = 1 << 1,
