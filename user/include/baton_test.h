@@ -13,6 +13,16 @@
 #define TEST_KERNEL_ADDR 0x00100000u     /* 1 MiB: the kernel image */
 #endif
 
+/* A message of this type with words[0] = w0, everything else zero. */
+static inline struct message test_message(int type, uint32_t w0)
+{
+    struct message m;
+    memset(&m, 0, sizeof(m));
+    m.type = type;
+    m.words[0] = w0;
+    return m;
+}
+
 #define CHECK(cond, name)                                                     \
     ((cond) ? (void)printf("PASS %s\n", name)                                 \
             : (void)printf("FAIL %s: %s (%s:%d)\n", name, #cond, __FILE__,    \

@@ -12,15 +12,6 @@
 enum { SERVER = 1, CLIENT = 2, OTHER = 3 };
 enum { REQ = MSG_USER, ANSWER, LONG, WAKE_OTHER, DONE, GO_SEND, GO_NOTIFY, GO_WAIT };
 
-static struct message msg(int type, uint32_t w0)
-{
-    struct message m;
-    memset(&m, 0, sizeof(m));
-    m.type = type;
-    m.words[0] = w0;
-    return m;
-}
-
 /* The answer to the client's request m, in m. */
 static void answer(struct message *m)
 {
@@ -32,7 +23,7 @@ static void answer(struct message *m)
     }
     if (m->type == WAKE_OTHER)              /* other becomes ready first */
         CHECK_EQ(ipc_notify(OTHER, NOTIFY_USER(1)), OK, "replyrecv: server wakes other");
-    *m = msg(ANSWER, w + 1000);
+    *m = test_message(ANSWER, w + 1000);
 }
 
 static void server(void)
@@ -60,7 +51,7 @@ static void server(void)
     CHECK_EQ(sends, 1, "replyrecv: the queued send was received");
     CHECK_EQ(notes, 1, "replyrecv: the pending notification was received");
     /* The client awaits our reply to DONE. Errors first. */
-    struct message r = msg(ANSWER, 0);
+    struct message r = test_message(ANSWER, 0);
     CHECK_EQ(ipc_replyrecv(OTHER, &r), ERR_NOT_WAITING,
              "replyrecv: to a task not waiting for us is ERR_NOT_WAITING");
     CHECK_EQ(r.type, ANSWER, "replyrecv: a failed reply receives nothing");
@@ -73,7 +64,7 @@ static void server(void)
                      CLIENT, (uintptr_t)&r, ANSWER, 0, 0, 0),
              ERR_INVALID_ARG, "replyrecv: the register form checks its flags too");
     static struct message far;              /* not on the stack: by address */
-    far = msg(ANSWER, 1);
+    far = test_message(ANSWER, 1);
     CHECK_EQ(ipc_replyrecv(CLIENT, &far), OK, "replyrecv: by address (SYS_IPC)");
     CHECK(far.src == CLIENT && far.type == DONE && far.words[0] == 2,
           "replyrecv: by address, the next call arrives at m");
@@ -90,7 +81,7 @@ static void expect_answer(const struct message *m, uint32_t w, const char *name)
 
 static void tell_other(int what)
 {
-    struct message go = msg(what, 0);
+    struct message go = test_message(what, 0);
     CHECK_EQ(ipc_send(OTHER, &go), OK, "replyrecv: tell other");
 }
 
@@ -100,12 +91,12 @@ static void client(void)
     /* The server waits for us; its replyrecv finds us awaiting the reply
      * and nothing queued: both halves on the fast path. */
     for (uint32_t i = 1; i <= 3; i++) {
-        m = msg(REQ, i);
+        m = test_message(REQ, i);
         CHECK_EQ(ipc_call(SERVER, &m), OK, "replyrecv: call");
         expect_answer(&m, i, "a plain round trip");
     }
     /* A reply that does not fit in registers reaches the caller whole. */
-    m = msg(LONG, 50);
+    m = test_message(LONG, 50);
     CHECK_EQ(ipc_call(SERVER, &m), OK, "replyrecv: call for a long answer");
     int whole = m.src == SERVER && m.type == LONG;
     for (int i = 0; i < MESSAGE_DATA_SIZE / 4; i++)
@@ -114,24 +105,24 @@ static void client(void)
     /* other is ready when we call: it runs first and queues a send on the
      * server, which its replyrecv then takes. */
     tell_other(GO_SEND);
-    m = msg(REQ, 60);
+    m = test_message(REQ, 60);
     CHECK_EQ(ipc_call(SERVER, &m), OK, "replyrecv: call with a sender queued");
     expect_answer(&m, 60, "with a sender queued");
     /* The same, with a notification pending instead. */
     tell_other(GO_NOTIFY);
-    m = msg(REQ, 70);
+    m = test_message(REQ, 70);
     CHECK_EQ(ipc_call(SERVER, &m), OK, "replyrecv: call with a notification pending");
     expect_answer(&m, 70, "with a notification pending");
     /* other is woken by the server just before it replies: as urgent as
      * us and ready first, it runs before we get the answer. */
     tell_other(GO_WAIT);
-    m = msg(WAKE_OTHER, 80);
+    m = test_message(WAKE_OTHER, 80);
     CHECK_EQ(ipc_call(SERVER, &m), OK, "replyrecv: call while another task is ready");
     printf("replyrecv: client got answer 80\n");
     expect_answer(&m, 80, "with another task ready");
-    m = msg(DONE, 2);
+    m = test_message(DONE, 2);
     CHECK_EQ(ipc_call(SERVER, &m), OK, "replyrecv: the last call");
-    m = msg(DONE, 2);
+    m = test_message(DONE, 2);
     CHECK_EQ(ipc_call(SERVER, &m), OK, "replyrecv: the call answered by address");
     tell_other(DONE);
 }
@@ -144,7 +135,7 @@ static void other(void)
         if (m.type == DONE)                 /* we waited for the client: */
             break;                          /* not for the server */
         if (m.type == GO_SEND) {
-            struct message s = msg(REQ, 90);
+            struct message s = test_message(REQ, 90);
             CHECK_EQ(ipc_send(SERVER, &s), OK, "replyrecv: other's send, taken by a replyrecv");
         } else if (m.type == GO_NOTIFY) {
             CHECK_EQ(ipc_notify(SERVER, NOTIFY_USER(2)), OK, "replyrecv: other notifies");
