@@ -159,7 +159,7 @@ struct arch_frame *fastpath_ipc_trap(struct arch_frame *f)
     return nf;
 }
 
-/* A task blocked by fastpath_trap, woken by a slow path and switched to:
+/* A task blocked by fastpath_ipc_trap, woken by a slow path and switched to:
  * the end of trap_syscall for it. */
 void fastpath_resumed(struct arch_frame *f)
 {

@@ -16,19 +16,13 @@ struct arch_frame;
 #define FASTPATH 1
 #endif
 
-/* Ports with a direct switch (ARCH_FASTPATH_DIRECT): the trap entry calls
- * this for every syscall first. The frame to return to user mode through
- * (another task's: the fast path switched), or NULL: go on to the slow
- * path. Inline, the test of the number: any other syscall pays two
- * instructions for it. */
+/* Ports with a direct switch (ARCH_FASTPATH_DIRECT): the trap entry
+ * (arch/rv32/trap.S, arch/i386/trapentry.S) calls this for SYS_IPC_REGS
+ * before any dispatch. The frame to return to user mode through (another
+ * task's: the fast path switched, and the caller's syscall is done), or
+ * NULL: go on to the slow path. */
 struct arch_frame *fastpath_ipc_trap(struct arch_frame *f);
-static inline struct arch_frame *fastpath_trap(struct arch_frame *f)
-{
-    if ((arch_frame_get(f, 0) & ((1u << SYSCALL_FLAGS_SHIFT) - 1)) != SYS_IPC_REGS)
-        return NULL;
-    return fastpath_ipc_trap(f);
-}
-/* The rest of a syscall that fastpath_trap blocked, when a slow path wakes
+/* The rest of a syscall that fastpath_ipc_trap blocked, when a slow path wakes
  * it (the arch's resume context, arch_task_resume_syscall, calls it). */
 void fastpath_resumed(struct arch_frame *f);
 

@@ -16,6 +16,7 @@
     .equ LIGHT_SPAN,    4
     .equ LIGHT_MASK,    0x1a0
     .equ EXC_ECALL_U,   8
+    .equ SYS_IPC_REGS_NR, 15   /* <baton/syscall.h> */
 
 /* Save or load x1 and x3..x31 at sp; x2 is sp itself, x0 is always 0. */
 .macro SAVE_REGS
@@ -57,11 +58,27 @@ full_save:
     sw    t0, FRAME_SEPC(sp)
     csrr  t0, sstatus
     sw    t0, FRAME_SSTATUS(sp)
-    mv    a0, sp                /* the kernel stack continues below the frame */
     li    fp, 0                 /* end of the kernel's frame chain */
+    /* An ecall of SYS_IPC_REGS (a0 is still the caller's): the IPC fast path
+     * first, without trap_from_user's dispatch. It returns the frame to
+     * leave by, or 0: then trap_from_user runs the syscall as any other. */
+    andi  t1, a0, 0xff
+    li    t2, SYS_IPC_REGS_NR
+    bne   t1, t2, 1f
+    csrr  t1, scause
+    li    t2, EXC_ECALL_U
+    bne   t1, t2, 1f
+    mv    a0, sp
+    call  fastpath_ipc_trap     /* kernel/fastpath.c */
+    beqz  a0, 1f
+    lw    t0, FRAME_SEPC(sp)    /* our syscall is done: when we run again, */
+    addi  t0, t0, 4             /* it is past the ecall */
+    sw    t0, FRAME_SEPC(sp)
+    mv    sp, a0
+    j     trap_exit
+1:  mv    a0, sp                /* the kernel stack continues below the frame */
     call  trap_from_user        /* trap.c; may switch tasks and come back */
-    mv    sp, a0                /* the frame to leave by: ours, or the fast
-                                   path's peer's (kernel/fastpath.c) */
+    mv    sp, a0                /* the frame to leave by: its own */
 
 /* Back to user mode with the frame at sp. A new task's first arch_switch
  * also "returns" here (see arch_task_init_user). Whatever ran meanwhile,

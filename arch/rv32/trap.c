@@ -5,7 +5,6 @@
 #include "printk.h"
 #include "riscv.h"
 #include "rv32.h"
-#include "fastpath.h"
 #include "syscall.h"
 
 /* trap.S addresses the frame by these offsets. */
@@ -17,6 +16,7 @@ _Static_assert(offsetof(struct arch_task, s) == 8, "arch_switch layout");
 _Static_assert(SYSCALL_LIGHT == 0x1a0 && SYS_TASK_SELF == 5 && SYS_KOBJECTS == 8,
                "trap.S's LIGHT_MASK, LIGHT_FIRST and LIGHT_SPAN");
 _Static_assert(EXC_ECALL_U == 8, "trap.S's EXC_ECALL_U");
+_Static_assert(SYS_IPC_REGS == 15, "trap.S's SYS_IPC_REGS_NR");
 
 void trap_init(void)
 {
@@ -70,8 +70,8 @@ static void interrupt(uint32_t cause)
 }
 
 /* trap.S calls this on the task's kernel stack, just below its frame f,
- * and returns to user mode through the frame it returns: f, or another
- * task's when the IPC fast path switched to it (kernel/fastpath.c). */
+ * and returns to user mode through the frame it returns: f. (The IPC fast
+ * path, which returns another task's frame, trap.S calls itself.) */
 struct arch_frame *trap_from_user(struct arch_frame *f)
 {
     uint32_t cause = r_scause();
@@ -79,10 +79,7 @@ struct arch_frame *trap_from_user(struct arch_frame *f)
         interrupt(cause);
     } else if (cause == EXC_ECALL_U) {
         f->sepc += 4;           /* return past the ecall, not onto it */
-        struct arch_frame *next = fastpath_trap(f);
-        if (next)
-            return next;
-        trap_syscall(f);
+        trap_syscall(f);        /* SYS_IPC_REGS: trap.S tried the fast path */
     } else {
         trap_user_fault(exception_name(cause), f->sepc, r_stval());
     }
