@@ -135,6 +135,34 @@ uint32_t trace_get_mask(void)
     return mask;
 }
 
+#ifdef ARCH_TRACE_PATCHED
+/* Make every site of a category that changes a jump to its recording code
+ * (switched on) or a nop again (off). */
+static void patch_sites(uint32_t old, uint32_t mask)
+{
+    uint32_t changed = old ^ mask;
+    if (!changed)
+        return;
+    for (const struct trace_site *s = __trace_sites_start; s < __trace_sites_end; s++)
+        if ((changed >> s->cat) & 1)
+            arch_trace_patch(s->at, s->to, (mask >> s->cat) & 1);
+    arch_trace_patched();
+}
+#else
+static void patch_sites(uint32_t old, uint32_t mask)
+{
+    (void)old, (void)mask;      /* the sites read trace_on[] */
+}
+#endif
+
+#ifdef TRACE_COUNT_SITES
+void trace_count_site(void)
+{
+    if (kinfo)
+        kinfo->trace_sites++;
+}
+#endif
+
 /* Categories not built in stay off. Switching tracing on sends metadata
  * first thing, so that the viewer learns names and the clock. */
 uint32_t trace_set_mask(uint32_t mask)
@@ -143,6 +171,7 @@ uint32_t trace_set_mask(uint32_t mask)
     mask &= TRACE_BUILD_MASK & TRACE_CAT_ALL;
     for (int i = 0; i < TRACE_CATS; i++)
         trace_on[i] = (mask >> i) & 1;
+    patch_sites(old, mask);
     if (kinfo)
         kinfo->trace_mask = mask;     /* what the async library reads */
     if (mask && !old)

@@ -53,4 +53,45 @@ struct arch_vm {
     uintptr_t root;
 };
 
+/* Tracepoints are patched code (kernel/trace.h, docs/trace-format.md
+ * section 8): each site is one nop, listed in the section .trace_sites
+ * with the address of its recording code and its category. While the
+ * category is off the nop falls through, one instruction; trace_set_mask
+ * makes it "jal x0, record" (arch/rv32/patch.c) while the category is on. */
+#define ARCH_TRACE_PATCHED 1
+
+static inline __attribute__((always_inline)) int arch_trace_site(unsigned cat)
+{
+    __asm__ goto("1:  nop\n"
+                 "    .pushsection .trace_sites, \"aw\"\n"
+                 "    .balign 4\n"
+                 "    .word 1b, %l[on], %0\n"
+                 "    .popsection\n"
+                 : : "i"(cat) : : on);
+    return 0;
+on:
+    return 1;
+}
+
+/* trace_put(ev, subj, peer, aux, x) from a tracepoint's recording code,
+ * without a C call: the arguments go on the stack and "jal t0" reaches
+ * arch_trace_put_saved (patch.c), which saves every register a C call may
+ * change. So the registers live across a site need not be callee-saved
+ * ones, and a switched-off site costs its nop and nothing else. */
+static inline __attribute__((always_inline)) void
+arch_trace_put(uint32_t ev, uint32_t subj, uint32_t peer, uint32_t aux, uint32_t x)
+{
+    __asm__ volatile("addi sp, sp, -32\n"
+                     "sw   %0, 0(sp)\n"
+                     "sw   %1, 4(sp)\n"
+                     "sw   %2, 8(sp)\n"
+                     "sw   %3, 12(sp)\n"
+                     "sw   %4, 16(sp)\n"
+                     "sw   t0, 20(sp)\n"
+                     "jal  t0, arch_trace_put_saved\n"
+                     "lw   t0, 20(sp)\n"
+                     "addi sp, sp, 32\n"
+                     : : "r"(ev), "r"(subj), "r"(peer), "r"(aux), "r"(x) : "memory");
+}
+
 #endif

@@ -15,6 +15,9 @@
 struct kinfo {
     uint32_t version;       /* KINFO_VERSION */
     uint32_t trace_mask;    /* categories being traced now (<baton/trace.h>) */
+    /* Tracepoints the kernel has passed, on or off; counted only in a
+     * kernel built with make TRACE_COUNT=1 (make bench), 0 otherwise. */
+    uint32_t trace_sites;
 };
 
 /* The page as a user program sees it. */
