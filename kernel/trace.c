@@ -8,6 +8,7 @@
 #include "task.h"
 #include "deadlock.h"
 #include "sched.h"
+#include "bootarg.h"
 #include <baton/error.h>
 
 uint8_t trace_on[TRACE_CATS];
@@ -249,14 +250,9 @@ static uint32_t parse_mask(const char *s)
 
 void trace_boot_args(const char *cmdline)
 {
-    if (!cmdline)
-        return;
-    for (const char *s = cmdline; *s; s++) {
-        bool word_start = s == cmdline || s[-1] == ' ';
-        if (word_start && s[0] == 't' && s[1] == 'r' && s[2] == 'a' &&
-            s[3] == 'c' && s[4] == 'e' && s[5] == '=')
-            boot_mask = parse_mask(s + 6);
-    }
+    const char *v = bootarg(cmdline, "trace");
+    if (v)
+        boot_mask = parse_mask(v);
 }
 
 /* ---- host commands on the serial receive line ----

@@ -67,8 +67,8 @@ struct arch_vm {
     uint32_t pd;
 };
 
-/* Tracepoints are patched code (kernel/trace.h, docs/trace-format.md
- * section 8): each site is one 5-byte nop, listed in the section
+/* Tracepoints are patched code (kernel/trace.h, docs/arch.md "Patched
+ * tracepoints"): each site is one 5-byte nop, listed in the section
  * .trace_sites with the address of its recording code and its category.
  * While the category is off the nop falls through, one instruction;
  * trace_set_mask makes it "jmp rel32" (arch/i386/patch.c) while it is on.

@@ -48,13 +48,15 @@ struct arch_task {
     struct arch_frame *frame;   /* its user frame, at its kernel stack top */
 };
 
-/* One address space: the physical address of its Sv32 root page table. */
+/* One address space: the physical address of its Sv32 root page table,
+ * and its ASID (vm.c; 0: none of its own, every switch to it flushes). */
 struct arch_vm {
     uintptr_t root;
+    uint32_t asid;
 };
 
-/* Tracepoints are patched code (kernel/trace.h, docs/trace-format.md
- * section 8): each site is one nop, listed in the section .trace_sites
+/* Tracepoints are patched code (kernel/trace.h, docs/arch.md "Patched
+ * tracepoints"): each site is one nop, listed in the section .trace_sites
  * with the address of its recording code and its category. While the
  * category is off the nop falls through, one instruction; trace_set_mask
  * makes it "jal x0, record" (arch/rv32/patch.c) while the category is on. */

@@ -27,6 +27,16 @@ int main(void)
         if (t < best) best = t;
     }
     report("ipc_call_reply", best);
+    /* A kernel built with make TRACE_COUNT=1 counts the tracepoints it
+     * passes (<baton/kinfo.h>): how many one round trip passes is what
+     * bench.sh holds tracepoints_disabled_per_roundtrip to. */
+    if (KINFO->trace_sites) {
+        uint32_t before = KINFO->trace_sites;
+        for (int i = 0; i < N; i++)
+            ipc_call(SERVER, &m);
+        printf("bench %s tracepoints_per_roundtrip %u sites\n", BENCH_ARCH,
+               (unsigned)(KINFO->trace_sites - before) / N);
+    }
 
     channel_handle h;
     ASSERT_OK(channel_open(&h, 3, CHANNEL_SEND));
