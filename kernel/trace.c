@@ -136,7 +136,7 @@ uint32_t trace_get_mask(void)
     return mask;
 }
 
-#ifdef ARCH_TRACE_PATCHED
+#ifdef ARCH_TRACE_NOP
 /* Make every site of a category that changes a jump to its recording code
  * (switched on) or a nop again (off). */
 static void patch_sites(uint32_t old, uint32_t mask)

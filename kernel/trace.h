@@ -1,12 +1,12 @@
-/* trace.h - tracepoints: one inline function per event of docs/trace-format.md.
+/* trace.h - tracepoints: one macro per event of docs/trace-format.md.
  *
  * A tracepoint whose category is compiled out (make TRACE=...) is nothing at
  * all. One switched off at run time costs one instruction on rv32 and i386:
- * the port makes each site a nop that trace_set_mask patches into a jump to
- * the recording code while its category is on (arch_trace_site in the
- * port's <arch_types.h>); in the simulator it is a load of a byte of
- * trace_on and a branch. One switched on stores a 16-byte record in a RAM
- * ring. The ring reaches the UART only through trace_drain(), never on the
+ * each site is a nop (the port's ARCH_TRACE_NOP) that trace_set_mask
+ * patches into a jump to the recording code while its category is on; in
+ * the simulator it is a load of a byte of trace_on and a branch (docs/
+ * arch.md, "Patched tracepoints"). One switched on stores a 16-byte record
+ * in a RAM ring. The ring reaches the UART only through trace_drain(), never on the
  * IPC path. Callers run with interrupts off, as every kernel path does. */
 #ifndef KERNEL_TRACE_H
 #define KERNEL_TRACE_H
@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <baton/types.h>
 #include <baton/trace.h>
-#include <arch_types.h>    /* ARCH_TRACE_PATCHED, arch_trace_site */
+#include <arch_types.h>    /* ARCH_TRACE_NOP, arch_trace_put */
 
 struct task;
 struct arch_frame;
@@ -25,13 +25,28 @@ struct arch_frame;
  * the test (the simulator); patched ports read it only to report the mask. */
 extern uint8_t trace_on[TRACE_CATS];
 
-#ifdef ARCH_TRACE_PATCHED
-#define TRACE_SITE_ON(i) arch_trace_site(i)
+#ifdef ARCH_TRACE_NOP
+/* A patched site: the port's nop (ARCH_TRACE_NOP), false, until
+ * trace_set_mask makes it a jump to `on` (kernel/arch.h). The section
+ * lists it for that: its address, the label's, its category. */
+static inline __attribute__((always_inline)) bool trace_site(unsigned cat)
+{
+    __asm__ goto("1:  " ARCH_TRACE_NOP "\n"
+                 "    .pushsection .trace_sites, \"aw\"\n"
+                 "    .balign 4\n"
+                 "    .long 1b, %l[on], %c0\n"
+                 "    .popsection\n"
+                 : : "i"(cat) : : on);
+    return false;
+on:
+    return true;
+}
+#define TRACE_SITE_ON(i) trace_site(i)
 /* trace_put, called so that it changes no register (arch_types.h). */
 #define TRACE_PUT(ev, subj, peer, aux, x) \
     arch_trace_put((uint8_t)(ev), (uint8_t)(subj), (uint8_t)(peer), (uint8_t)(aux), \
                    (uint32_t)(x))
-/* One patched site, as arch_trace_site lists it in .trace_sites (the
+/* One patched site, as trace_site lists it in .trace_sites (the
  * kernel.ld of each port brackets the section with these two symbols). */
 struct trace_site {
     uintptr_t at;       /* the nop */

@@ -68,26 +68,13 @@ struct arch_vm {
 };
 
 /* Tracepoints are patched code (kernel/trace.h, docs/arch.md "Patched
- * tracepoints"): each site is one 5-byte nop, listed in the section
- * .trace_sites with the address of its recording code and its category.
- * While the category is off the nop falls through, one instruction;
+ * tracepoints"): each site is this one 5-byte instruction, listed in the
+ * section .trace_sites with the address of its recording code and its
+ * category. While the category is off the nop falls through;
  * trace_set_mask makes it "jmp rel32" (arch/i386/patch.c) while it is on.
  * The nop is "lea 0(%esi,%eiz,1),%esi" with a DS prefix: the 0f 1f nops
  * are P6 instructions, and this port runs on a Pentium. */
-#define ARCH_TRACE_PATCHED 1
-
-static inline __attribute__((always_inline)) int arch_trace_site(unsigned cat)
-{
-    __asm__ goto("1:  .byte 0x3e, 0x8d, 0x74, 0x26, 0x00\n"
-                 "    .pushsection .trace_sites, \"aw\"\n"
-                 "    .balign 4\n"
-                 "    .long 1b, %l[on], %c0\n"
-                 "    .popsection\n"
-                 : : "i"(cat) : : on);
-    return 0;
-on:
-    return 1;
-}
+#define ARCH_TRACE_NOP ".byte 0x3e, 0x8d, 0x74, 0x26, 0x00"
 
 /* trace_put(ev, subj, peer, aux, x) from a tracepoint's recording code,
  * as a call that changes no register: arch_trace_put_saved (patch.c)

@@ -49,31 +49,19 @@ struct arch_task {
 };
 
 /* One address space: the physical address of its Sv32 root page table,
- * and its ASID (vm.c; 0: none of its own, every switch to it flushes). */
+ * and the satp value that selects it with its ASID (vm.c), made once; 0
+ * when it has no ASID of its own, and every switch to it flushes. */
 struct arch_vm {
     uintptr_t root;
-    uint32_t asid;
+    uint32_t satp;
 };
 
 /* Tracepoints are patched code (kernel/trace.h, docs/arch.md "Patched
- * tracepoints"): each site is one nop, listed in the section .trace_sites
- * with the address of its recording code and its category. While the
- * category is off the nop falls through, one instruction; trace_set_mask
- * makes it "jal x0, record" (arch/rv32/patch.c) while the category is on. */
-#define ARCH_TRACE_PATCHED 1
-
-static inline __attribute__((always_inline)) int arch_trace_site(unsigned cat)
-{
-    __asm__ goto("1:  nop\n"
-                 "    .pushsection .trace_sites, \"aw\"\n"
-                 "    .balign 4\n"
-                 "    .word 1b, %l[on], %0\n"
-                 "    .popsection\n"
-                 : : "i"(cat) : : on);
-    return 0;
-on:
-    return 1;
-}
+ * tracepoints"): each site is this one instruction, listed in the section
+ * .trace_sites with the address of its recording code and its category.
+ * While the category is off the nop falls through; trace_set_mask makes
+ * it "jal x0, record" (arch/rv32/patch.c) while the category is on. */
+#define ARCH_TRACE_NOP "nop"
 
 /* trace_put(ev, subj, peer, aux, x) from a tracepoint's recording code,
  * without a C call: the arguments go on the stack and "jal t0" reaches

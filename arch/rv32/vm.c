@@ -109,7 +109,8 @@ error_t arch_vm_init(struct arch_vm *vm)
     for (int i = 0; i < ENTRIES; i++)
         root[i] = kernel_root[i];
     vm->root = (uintptr_t)root;
-    vm->asid = asid_alloc();
+    uint32_t asid = asid_alloc();
+    vm->satp = asid ? MAKE_SATP(root) | asid << SATP_ASID_SHIFT : 0;
     if (kinfo) {                  /* what the tests read (<baton/kinfo.h>) */
         kinfo->vm_mode = asid_max ? KINFO_VM_ASID : KINFO_VM_FLUSH;
         kinfo->vm_asids = asid_max;
@@ -194,8 +195,8 @@ void arch_vm_destroy(struct arch_vm *vm)
     uint32_t *root = (uint32_t *)vm->root;
     if ((r_satp() & ~SATP_ASID_MASK) == MAKE_SATP(root))  /* still in use: */
         arch_vm_activate(0);                                /* leave it first */
-    asid_free(vm->asid);
-    vm->asid = 0;
+    asid_free((vm->satp & SATP_ASID_MASK) >> SATP_ASID_SHIFT);
+    vm->satp = 0;
     for (int i = 0; i < ENTRIES; i++)
         if ((root[i] & PTE_V) && !(root[i] & PTE_LEAF))
             page_free(PTE_PA(root[i]));
@@ -211,8 +212,8 @@ void arch_vm_destroy(struct arch_vm *vm)
  * same ASID: a full flush. */
 void arch_vm_activate(struct arch_vm *vm)
 {
-    if (vm && vm->root && vm->asid) {
-        w_satp(MAKE_SATP(vm->root) | vm->asid << SATP_ASID_SHIFT);
+    if (vm && vm->satp) {
+        w_satp(vm->satp);
         return;
     }
     uint32_t *root = vm && vm->root ? (uint32_t *)vm->root : kernel_root;
