@@ -50,7 +50,10 @@ static int tlb_check(uint32_t want_mode, uint32_t want_asids)
     return 0;
 }
 
-/* The mode a port keeps translations in by default (<baton/kinfo.h>). */
+/* The mode a port keeps translations in by default (<baton/kinfo.h>):
+ * every hart QEMU makes has ASIDs; on i386 it depends on the CPU (a
+ * Pentium has no global pages: the boot matrix runs one), which CPUID
+ * says in user mode too (leaf 1, edx bit 13). */
 #if defined(BATON_SIM)                  /* host code: no TLB to keep */
 #define TLB_LAZY KINFO_VM_FLUSH
 #define TLB_LAZY_ASIDS 0
@@ -58,7 +61,13 @@ static int tlb_check(uint32_t want_mode, uint32_t want_asids)
 #define TLB_LAZY KINFO_VM_ASID
 #define TLB_LAZY_ASIDS ~0u
 #else
-#define TLB_LAZY KINFO_VM_GLOBAL
+static inline uint32_t tlb_lazy_i386(void)
+{
+    uint32_t a = 1, b, c = 0, d;
+    __asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+    return (d & (1u << 13)) ? KINFO_VM_GLOBAL : KINFO_VM_FLUSH;
+}
+#define TLB_LAZY tlb_lazy_i386()
 #define TLB_LAZY_ASIDS 0
 #endif
 
