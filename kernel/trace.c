@@ -144,7 +144,8 @@ static void patch_sites(uint32_t old, uint32_t mask)
     uint32_t changed = old ^ mask;
     if (!changed)
         return;
-    for (const struct trace_site *s = __trace_sites_start; s < __trace_sites_end; s++)
+    const struct trace_site *s;
+    for (s = __trace_sites_start; s < __trace_sites_end; s++)
         if ((changed >> s->cat) & 1)
             arch_trace_patch(s->at, s->to, (mask >> s->cat) & 1);
     arch_trace_patched();

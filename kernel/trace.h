@@ -6,8 +6,9 @@
  * patches into a jump to the recording code while its category is on; in
  * the simulator it is a load of a byte of trace_on and a branch (docs/
  * arch.md, "Patched tracepoints"). One switched on stores a 16-byte record
- * in a RAM ring. The ring reaches the UART only through trace_drain(), never on the
- * IPC path. Callers run with interrupts off, as every kernel path does. */
+ * in a RAM ring. The ring reaches the UART only through trace_drain(),
+ * never on the IPC path. Callers run with interrupts off, as every kernel
+ * path does. */
 #ifndef KERNEL_TRACE_H
 #define KERNEL_TRACE_H
 
@@ -44,8 +45,8 @@ on:
 #define TRACE_SITE_ON(i) trace_site(i)
 /* trace_put, called so that it changes no register (arch_types.h). */
 #define TRACE_PUT(ev, subj, peer, aux, x) \
-    arch_trace_put((uint8_t)(ev), (uint8_t)(subj), (uint8_t)(peer), (uint8_t)(aux), \
-                   (uint32_t)(x))
+    arch_trace_put((uint8_t)(ev), (uint8_t)(subj), (uint8_t)(peer), \
+                   (uint8_t)(aux), (uint32_t)(x))
 /* One patched site, as trace_site lists it in .trace_sites (the
  * kernel.ld of each port brackets the section with these two symbols). */
 struct trace_site {
