@@ -57,7 +57,10 @@ TRACE_BAD := $(filter-out all none $(TRACE_NAMES) 0x%,$(call trace_words,$(TRACE
 ifneq ($(TRACE_BAD),)
   $(error unknown trace category '$(TRACE_BAD)': use $(TRACE_NAMES), all, none or 0x...)
 endif
-TRACE_FLAGS := -DTRACE_BUILD_MASK='$(call trace_expr,$(TRACE))' \
+# TRACE_COUNT=1 counts every tracepoint passed (kinfo->trace_sites), for
+# make bench only: the counting costs instructions of its own.
+TRACE_COUNT ?=
+TRACE_FLAGS := $(if $(TRACE_COUNT),-DTRACE_COUNT_SITES) -DTRACE_BUILD_MASK='$(call trace_expr,$(TRACE))' \
                -DTRACE_DEFAULT_MASK='$(call trace_expr,$(TRACE_BOOT))' \
                -DTRACE_RING_SLOTS=$(TRACE_RING) -DTRACE_TS_SHIFT=$(TRACE_SHIFT)
 
@@ -99,7 +102,8 @@ $(B)/u/%.o: % $(B)/trace.flags | deps-build
 # Every object depends on the trace settings and the target CPU: this file
 # changes only when they do, so that make TRACE=... (or a new -march)
 # rebuilds what it must and no more.
-BUILD_KEY := $(TRACE) $(TRACE_BOOT) $(TRACE_RING) $(TRACE_SHIFT) $(TARGET) $(FASTPATH)
+
+BUILD_KEY := $(TRACE) $(TRACE_BOOT) $(TRACE_RING) $(TRACE_SHIFT) $(TRACE_COUNT) $(TARGET) $(FASTPATH)
 $(B)/trace.flags: FORCE
 	@mkdir -p $(dir $@)
 	@echo "$(BUILD_KEY)" | cmp -s - $@ || echo "$(BUILD_KEY)" > $@

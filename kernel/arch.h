@@ -137,6 +137,17 @@ int  arch_irq_uart(void);              /* the UART's receive interrupt line */
  * after the interrupt was handled, with interrupts off again. */
 void arch_idle(void);
 
+/* ---- Patched tracepoints ------------------------------------------------
+ * Only in a port whose <arch_types.h> defines ARCH_TRACE_NOP (the nop of
+ * a site) and arch_trace_put() (kernel/trace.h): trace_set_mask calls
+ * these for every site of a category that changes. Make the instruction
+ * at site a jump to target (on) or the nop it was built as (off); then,
+ * once all are done, make the new code the one the CPU fetches. Kernel
+ * text is written in place: both ports map it writable by the kernel
+ * only. */
+void arch_trace_patch(uintptr_t site, uintptr_t target, int on);
+void arch_trace_patched(void);
+
 /* ---- Power and time ------------------------------------------------------ */
 /* Stop QEMU with status: 0 is success, anything else a failure. */
 noreturn void arch_poweroff(int status);

@@ -8,6 +8,7 @@
 #include "task.h"
 #include "deadlock.h"
 #include "sched.h"
+#include "bootarg.h"
 #include <baton/error.h>
 
 uint8_t trace_on[TRACE_CATS];
@@ -135,6 +136,35 @@ uint32_t trace_get_mask(void)
     return mask;
 }
 
+#ifdef ARCH_TRACE_NOP
+/* Make every site of a category that changes a jump to its recording code
+ * (switched on) or a nop again (off). */
+static void patch_sites(uint32_t old, uint32_t mask)
+{
+    uint32_t changed = old ^ mask;
+    if (!changed)
+        return;
+    const struct trace_site *s;
+    for (s = __trace_sites_start; s < __trace_sites_end; s++)
+        if ((changed >> s->cat) & 1)
+            arch_trace_patch(s->at, s->to, (mask >> s->cat) & 1);
+    arch_trace_patched();
+}
+#else
+static void patch_sites(uint32_t old, uint32_t mask)
+{
+    (void)old, (void)mask;      /* the sites read trace_on[] */
+}
+#endif
+
+#ifdef TRACE_COUNT_SITES
+void trace_count_site(void)
+{
+    if (kinfo)
+        kinfo->trace_sites++;
+}
+#endif
+
 /* Categories not built in stay off. Switching tracing on sends metadata
  * first thing, so that the viewer learns names and the clock. */
 uint32_t trace_set_mask(uint32_t mask)
@@ -143,6 +173,7 @@ uint32_t trace_set_mask(uint32_t mask)
     mask &= TRACE_BUILD_MASK & TRACE_CAT_ALL;
     for (int i = 0; i < TRACE_CATS; i++)
         trace_on[i] = (mask >> i) & 1;
+    patch_sites(old, mask);
     if (kinfo)
         kinfo->trace_mask = mask;     /* what the async library reads */
     if (mask && !old)
@@ -220,14 +251,9 @@ static uint32_t parse_mask(const char *s)
 
 void trace_boot_args(const char *cmdline)
 {
-    if (!cmdline)
-        return;
-    for (const char *s = cmdline; *s; s++) {
-        bool word_start = s == cmdline || s[-1] == ' ';
-        if (word_start && s[0] == 't' && s[1] == 'r' && s[2] == 'a' &&
-            s[3] == 'c' && s[4] == 'e' && s[5] == '=')
-            boot_mask = parse_mask(s + 6);
-    }
+    const char *v = bootarg(cmdline, "trace");
+    if (v)
+        boot_mask = parse_mask(v);
 }
 
 /* ---- host commands on the serial receive line ----

@@ -141,13 +141,18 @@ document baton-frame
 Helper: set $baton_f to task ID's saved user registers (struct arch_frame).
 end
 
-# baton-as-of ID: the satp value while task ID runs (Sv32, root >> 12).
+# baton-as-of ID: the satp value while task ID runs (Sv32, its ASID, root
+# >> 12): vm.satp when it has an ASID, else ASID 0 (arch/rv32/vm.c).
 define baton-as-of
-  set $baton_as = 0x80000000 | (task_table[$arg0].vm.root >> 12)
+  if task_table[$arg0].vm.satp
+    set $baton_as = task_table[$arg0].vm.satp
+  else
+    set $baton_as = 0x80000000 | (task_table[$arg0].vm.root >> 12)
+  end
   set $baton_as_reg = "$satp"
 end
 document baton-as-of
-Helper: set $baton_as to task ID's satp (Sv32 mode, root page number).
+Helper: set $baton_as to task ID's satp (Sv32 mode, ASID, root page number).
 end
 
 # baton-uaddr ID VA: $baton_pa = the physical address of VA in task ID's

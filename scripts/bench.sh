@@ -4,11 +4,15 @@
 #     bench <arch> <name> <value> <unit>
 # For each architecture it boots the image four ways: as built (tracing
 # compiled in, switched off), with tracing on (-append trace=all), built
-# with TRACE=none (in build/ARCH-notrace), and built with FASTPATH=0 (in
-# build/ARCH-slow: the IPC fast path's round trip without it); the tracepoint figures are the
-# differences. With tracing on, the idle task never runs during the
-# round-trip loop, so the ring overflows: that figure includes the overflow
-# accounting (LOST records), as a busy system would see it.
+# with TRACE=none (in build/ARCH-notrace), built with TRACE_COUNT=1 (in
+# build/ARCH-count), which counts the tracepoints a round trip passes, and
+# built with FASTPATH=0 (in build/ARCH-slow: the IPC fast path's round
+# trip without it). The tracepoint figures are the differences, and
+# tracepoints_disabled_per_roundtrip should be at most
+# tracepoints_per_roundtrip (one nop each). With tracing on, the idle task
+# never runs during the round-trip loop, so the ring overflows: that figure
+# includes the overflow accounting (LOST records), as a busy system would
+# see it.
 # ARCH "host" is the host programs' figures (the trace decoder, the viewer).
 # With "host" also come the simulator's wall-clock figures (bench-sim.sh).
 set -u
@@ -41,11 +45,14 @@ for arch in ${*:-rv32 i386 host}; do
     make -s ARCH="$arch" MANIFEST=bench image || { status=1; continue; }
     make -s ARCH="$arch" MANIFEST=bench TRACE=none B="$b-notrace" image ||
         { status=1; continue; }
+    make -s ARCH="$arch" MANIFEST=bench TRACE_COUNT=1 B="$b-count" image ||
+        { status=1; continue; }
     make -s ARCH="$arch" MANIFEST=bench FASTPATH=0 B="$b-slow" image ||
         { status=1; continue; }
     boot "$b/img/bench.elf" "$b/bench.out"
     boot "$b/img/bench.elf" "$b/bench-traced.out" -append trace=all
     boot "$b-notrace/img/bench.elf" "$b/bench-notrace.out"
+    boot "$b-count/img/bench.elf" "$b/bench-count.out"
     boot "$b-slow/img/bench.elf" "$b/bench-slow.out"
     grep -v ' trace_record_o[nf]f* ' "$b/bench.out"
     # An enabled tracepoint: the same record call, category on minus off.
@@ -59,6 +66,15 @@ for arch in ${*:-rv32 i386 host}; do
     rt_none=$(fig "$b/bench-notrace.out" ipc_call_reply)
     [ -n "$rt" ] && [ -n "$rt_none" ] &&
         echo "bench $arch tracepoints_disabled_per_roundtrip $((rt - rt_none)) instructions"
+    # The bound: one instruction for each tracepoint the round trip passes,
+    # as a kernel built with TRACE_COUNT=1 counts them (b_ipc_client.c).
+    sites=$(fig "$b/bench-count.out" tracepoints_per_roundtrip)
+    if [ -n "$sites" ]; then
+        echo "bench $arch tracepoints_per_roundtrip $sites sites"
+    else
+        echo "bench: no tracepoint count from $arch (see $b/bench-count.out.raw)" >&2
+        status=1
+    fi
     echo "bench $arch ipc_call_reply_notrace $rt_none instructions"
     # The fast path's round trip (ipc_call_replyrecv, above) built without it.
     echo "bench $arch ipc_call_replyrecv_slow $(fig "$b/bench-slow.out" ipc_call_replyrecv_slow) instructions"

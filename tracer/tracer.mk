@@ -10,7 +10,7 @@
 TR_LIB  := tracer/wire.c tracer/decode.c tracer/model.c tracer/text.c lib/error.c
 TR_HDRS := $(wildcard tracer/*.h) include/baton/trace.h include/baton/error.h
 # The kernel's trace code, compiled for the host against a fake kernel.
-TR_KERNEL := kernel/trace.c kernel/trace_wire.c tests/tracer/host/host_kernel.c
+TR_KERNEL := kernel/trace.c kernel/trace_wire.c kernel/bootarg.c tests/tracer/host/host_kernel.c
 TR_KHDRS  := kernel/trace.h kernel/trace_ring.h $(wildcard tests/tracer/host/*.h)
 TR_KFLAGS := -Itests/tracer/host -Ikernel
 # Tools: optimised; tests: AddressSanitizer and UBSan (HOSTCFLAGS).

@@ -107,4 +107,32 @@ static inline struct arch_frame *arch_task_enter(struct arch_task *at)
     return arch_task_frame(at);
 }
 
+/* Tracepoints are patched code (kernel/trace.h, docs/arch.md "Patched
+ * tracepoints"): each site is this one 5-byte instruction, listed in the
+ * section .trace_sites with the address of its recording code and its
+ * category. While the category is off the nop falls through;
+ * trace_set_mask makes it "jmp rel32" (arch/i386/patch.c) while it is on.
+ * The nop is "lea 0(%esi,%eiz,1),%esi" with a DS prefix: the 0f 1f nops
+ * are P6 instructions, and this port runs on a Pentium. */
+#define ARCH_TRACE_NOP ".byte 0x3e, 0x8d, 0x74, 0x26, 0x00"
+
+/* trace_put(ev, subj, peer, aux, x) from a tracepoint's recording code,
+ * as a call that changes no register: arch_trace_put_saved (patch.c)
+ * keeps eax, ecx and edx, which a C call may change. So the registers
+ * live across a site need not be callee-saved ones, and a switched-off
+ * site costs its nop and nothing else. ("ri": an operand addressed
+ * through esp would move with the pushes.) */
+static inline __attribute__((always_inline)) void
+arch_trace_put(uint32_t ev, uint32_t subj, uint32_t peer, uint32_t aux, uint32_t x)
+{
+    __asm__ volatile("pushl %4\n"
+                     "pushl %3\n"
+                     "pushl %2\n"
+                     "pushl %1\n"
+                     "pushl %0\n"
+                     "call  arch_trace_put_saved\n"
+                     "addl  $20, %%esp\n"
+                     : : "ri"(ev), "ri"(subj), "ri"(peer), "ri"(aux), "ri"(x) : "memory");
+}
+
 #endif

@@ -58,7 +58,7 @@ int  pic_spurious(int irq);
 void uart_init(void);
 
 /* vm.c */
-void paging_init(void);
+void paging_init(const char *cmdline);   /* vm.c; tlb=flush: no PGE */
 /* Which guard page holds addr: 0 the boot stack's, 1 + id task id's kernel
  * stack's (arch_vm_guard, called by task_init in id order), -1 none. */
 int i386_guard_page(uint32_t addr);

@@ -36,15 +36,17 @@ noreturn void i386_start(uint32_t magic, const struct multiboot_info *info)
     /* Copy what we need now: the loader left the information in memory the
      * kernel does not reserve (QEMU: below 1 MiB; GRUB: anywhere). */
     ram_end = (1u << 20) + (uintptr_t)info->mem_upper * 1024;
+    const char *cmdline = NULL;
     if (info->flags & MB_INFO_CMDLINE)     /* paging is off: a plain pointer */
-        trace_boot_args((const char *)(uintptr_t)info->cmdline);
+        cmdline = (const char *)(uintptr_t)info->cmdline;
+    trace_boot_args(cmdline);
     /* No task's FPU registers are saved on a switch, so keep the FPU off:
      * an x87 instruction then faults instead of leaking between tasks. */
     write_cr0(read_cr0() | CR0_EM);
     gdt_init();
     idt_init();
     pic_init();
-    paging_init();
+    paging_init(cmdline);
     kernel_main();
 }
 

@@ -8,16 +8,21 @@
 #include <baton/types.h>
 #include "i386.h"
 #include "x86.h"
+#include "bootarg.h"
+#include "kinfo.h"
 
 #define PTE_P    0x001        /* present */
 #define PTE_W    0x002        /* writable */
 #define PTE_U    0x004        /* user mode may use it */
 #define PTE_PS   0x080        /* in a directory entry: a 4 MiB page */
+#define PTE_G    0x100        /* global: kept in the TLB when CR3 changes */
 #define PTE_ADDR 0xfffff000u  /* the physical page (or page table) address */
 
 #define CR0_WP   (1u << 16)   /* the kernel, too, must respect read-only pages */
 #define CR0_PG   (1u << 31)   /* paging on */
 #define CR4_PSE  (1u << 4)    /* allow 4 MiB pages */
+#define CR4_PGE  (1u << 7)    /* honour PTE_G */
+#define CPUID_PGE (1u << 13)  /* leaf 1, edx: global pages (P6 and later) */
 
 #define PDX(va)  ((va) >> 22)             /* index in the page directory */
 #define PTX(va)  (((va) >> 12) & 0x3ff)   /* index in the page table */
@@ -36,6 +41,27 @@ static int split_count;
 static uint32_t guards[TASK_MAX + 1];
 static int guard_count;
 
+/* Global kernel pages: the kernel's map is the same in every address
+ * space, so its TLB entries may survive a CR3 load, which then drops only
+ * the user's. PTE_G on every kernel mapping, never on a user one, and
+ * CR4.PGE on, where the CPU has it (a P6 or later: not the Pentium this
+ * port also runs on) and the boot line does not say tlb=flush. 0 or
+ * PTE_G: what the kernel's entries carry. */
+static uint32_t kernel_global;
+
+/* Drop every translation, global ones too: toggling CR4.PGE does that
+ * (a CR3 load keeps the global ones). For a change to the kernel's map. */
+static void flush_all(void)
+{
+    uint32_t cr4 = read_cr4();
+    if (cr4 & CR4_PGE) {
+        write_cr4(cr4 & ~CR4_PGE);
+        write_cr4(cr4);
+    } else {
+        lcr3(read_cr3());
+    }
+}
+
 /* The page table of the RAM map's megapage pdx, split from its 4 MiB page
  * the first time: the same memory, mapped page by page. */
 static uint32_t *split_megapage(uint32_t pdx)
@@ -46,7 +72,7 @@ static uint32_t *split_megapage(uint32_t pdx)
         panic("i386: more guard pages than split page tables (SPLIT_MAX)");
     uint32_t *pt = split_pt[split_count++];
     for (uint32_t i = 0; i < 1024; i++)
-        pt[i] = (pdx << 22) | (i << 12) | PTE_P | PTE_W;
+        pt[i] = (pdx << 22) | (i << 12) | PTE_P | PTE_W | kernel_global;
     kernel_pd[pdx] = (uint32_t)pt | PTE_P | PTE_W;
     return pt;
 }
@@ -63,8 +89,8 @@ void arch_vm_guard(uintptr_t va)
 {
     guard_page((uint32_t)va);
     /* The directory entry may have changed from a 4 MiB page to a table:
-     * reloading cr3 drops every translation of it. */
-    lcr3(read_cr3());
+     * every translation of it must go, global ones included. */
+    flush_all();
 }
 
 int i386_guard_page(uint32_t addr)
@@ -75,13 +101,20 @@ int i386_guard_page(uint32_t addr)
     return -1;
 }
 
-void paging_init(void)
+void paging_init(const char *cmdline)
 {
+    uint32_t r[4];
+    cpuid(1, r);
+    uint32_t cr4 = read_cr4() | CR4_PSE;
+    if ((r[3] & CPUID_PGE) && !bootarg_is(bootarg(cmdline, "tlb"), "flush")) {
+        kernel_global = PTE_G;
+        cr4 |= CR4_PGE;
+    }
     /* Supervisor-only (no PTE_U): a user access to kernel memory faults. */
     for (uint32_t i = 0; i < KERNEL_PDES; i++)
-        kernel_pd[i] = (i << 22) | PTE_P | PTE_W | PTE_PS;
+        kernel_pd[i] = (i << 22) | PTE_P | PTE_W | PTE_PS | kernel_global;
     guard_page((uint32_t)boot_stack_guard);      /* guards[0] */
-    write_cr4(read_cr4() | CR4_PSE);
+    write_cr4(cr4);
     lcr3((uint32_t)kernel_pd);
     gdt_fault_task_cr3((uint32_t)kernel_pd);
     /* The next instruction is fetched through the new map: it is 1:1. */
@@ -96,6 +129,8 @@ error_t arch_vm_init(struct arch_vm *vm)
     for (int i = 0; i < KERNEL_PDES; i++)
         pd[i] = kernel_pd[i];
     vm->pd = (uint32_t)pd;
+    if (kinfo)                    /* what the tests read (<baton/kinfo.h>) */
+        kinfo->vm_mode = kernel_global ? KINFO_VM_GLOBAL : KINFO_VM_FLUSH;
     return OK;
 }
 
@@ -178,6 +213,8 @@ void arch_vm_destroy(struct arch_vm *vm)
     vm->pd = 0;
 }
 
+/* Loading CR3 drops the TLB's entries but the global ones: with PGE on,
+ * the kernel's stay, and only user translations are fetched again. */
 void arch_vm_activate(struct arch_vm *vm)
 {
     lcr3(vm->pd);

@@ -58,9 +58,12 @@ struct arch_task {
     struct arch_frame *frame;   /* its user frame, at its kernel stack top */
 };
 
-/* One address space: the physical address of its Sv32 root page table. */
+/* One address space: the physical address of its Sv32 root page table,
+ * and the satp value that selects it with its ASID (vm.c), made once; 0
+ * when it has no ASID of its own, and every switch to it flushes. */
 struct arch_vm {
     uintptr_t root;
+    uint32_t satp;
 };
 
 /* kernel/arch.h: a task's frame, and the IPC fast path's direct switch.
@@ -84,6 +87,34 @@ static inline void arch_task_resume_syscall(struct arch_task *at)
 static inline struct arch_frame *arch_task_enter(struct arch_task *at)
 {
     return at->frame;
+}
+
+/* Tracepoints are patched code (kernel/trace.h, docs/arch.md "Patched
+ * tracepoints"): each site is this one instruction, listed in the section
+ * .trace_sites with the address of its recording code and its category.
+ * While the category is off the nop falls through; trace_set_mask makes
+ * it "jal x0, record" (arch/rv32/patch.c) while the category is on. */
+#define ARCH_TRACE_NOP "nop"
+
+/* trace_put(ev, subj, peer, aux, x) from a tracepoint's recording code,
+ * without a C call: the arguments go on the stack and "jal t0" reaches
+ * arch_trace_put_saved (patch.c), which saves every register a C call may
+ * change. So the registers live across a site need not be callee-saved
+ * ones, and a switched-off site costs its nop and nothing else. */
+static inline __attribute__((always_inline)) void
+arch_trace_put(uint32_t ev, uint32_t subj, uint32_t peer, uint32_t aux, uint32_t x)
+{
+    __asm__ volatile("addi sp, sp, -32\n"
+                     "sw   %0, 0(sp)\n"
+                     "sw   %1, 4(sp)\n"
+                     "sw   %2, 8(sp)\n"
+                     "sw   %3, 12(sp)\n"
+                     "sw   %4, 16(sp)\n"
+                     "sw   t0, 20(sp)\n"
+                     "jal  t0, arch_trace_put_saved\n"
+                     "lw   t0, 20(sp)\n"
+                     "addi sp, sp, 32\n"
+                     : : "r"(ev), "r"(subj), "r"(peer), "r"(aux), "r"(x) : "memory");
 }
 
 #endif

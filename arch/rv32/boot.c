@@ -168,7 +168,7 @@ static noreturn void supervisor_main(void)
     trap_init();            /* first, so that a mistake below panics clearly */
     /* Read -append now: the tree lies in RAM the page allocator hands out. */
     trace_boot_args(boot_args);
-    vm_kernel_init();       /* paging on */
+    vm_kernel_init(boot_args);  /* paging on */
     plic_init();
     w_scounteren(0xffffffffu);  /* user mode may read the counters too */
     kernel_main();

@@ -78,8 +78,11 @@ enum {
     EXC_STORE_PAGE = 15,
 };
 
-/* satp: Sv32 translation on (MODE bit), root table's physical page number. */
+/* satp: Sv32 translation on (MODE bit), address-space ID, root table's
+ * physical page number. */
 #define SATP_SV32         (1u << 31)
+#define SATP_ASID_SHIFT   22
+#define SATP_ASID_MASK    (0x1ffu << SATP_ASID_SHIFT)
 #define MAKE_SATP(root)   (SATP_SV32 | ((uint32_t)(root) >> 12))
 
 /* Forget cached translations: all of them, or those of one address. */
@@ -90,6 +93,11 @@ static inline void sfence_vma_all(void)
 static inline void sfence_vma_addr(uintptr_t va)
 {
     __asm__ volatile("sfence.vma %0, zero" : : "r"(va) : "memory");
+}
+/* Those of one address space: its ASID's (global ones stay). */
+static inline void sfence_vma_asid(uint32_t asid)
+{
+    __asm__ volatile("sfence.vma zero, %0" : : "r"(asid) : "memory");
 }
 
 /* Interrupts in supervisor mode on and off (sstatus.SIE); wait for one. */

@@ -37,7 +37,9 @@ struct board {
 extern struct board board;
 #define BOOT_REFUSED 3                  /* exit status: the machine lacks something */
 
-void vm_kernel_init(void);      /* vm.c: the kernel's page table, paging on */
+/* vm.c: the kernel's page table, paging on, ASIDs probed; cmdline (or
+ * NULL) may say tlb=flush (no ASIDs) or asids=N (at most N). */
+void vm_kernel_init(const char *cmdline);
 void trap_init(void);           /* trap.c: stvec and sscratch */
 void plic_init(void);           /* intr.c */
 int  plic_claim(void);          /* the interrupt to serve, or 0 */

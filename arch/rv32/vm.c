@@ -5,6 +5,8 @@
 #include "riscv.h"
 #include "rv32.h"
 #include "virt.h"
+#include "bootarg.h"
+#include "kinfo.h"
 
 /* A page-table entry: flag bits, then the physical page number from bit 10. */
 #define PTE_V  (1u << 0)    /* valid */
@@ -37,10 +39,57 @@ static void map_megapages(uintptr_t start, uintptr_t end, uint32_t perm)
         kernel_root[VPN1(pa)] = PA_PTE(pa) | perm;
 }
 
+/* ---- ASIDs ----
+ * satp holds an address-space ID beside the root table. A hart may tag
+ * its cached translations with it, so that a switch between address
+ * spaces with different ASIDs needs no sfence.vma: the entries of one
+ * cannot match in another, and the kernel's megapages are global (PTE_G:
+ * kept whatever the ASID). Each address space gets an ASID of its own
+ * while they last; ASID 0 is the kernel's own table and the fallback:
+ * a switch to an address space with ASID 0 flushes everything, as every
+ * switch did before. A hart implements between 0 and 9 ASID bits. */
+static uint32_t asid_max;                  /* highest ASID handed out; 0: none */
+static uint32_t asid_used[512 / 32];       /* bit n: ASID n is taken */
+
+/* Which ASID bits the hart keeps: write all ones, read back. Then the
+ * boot arguments: tlb=flush turns ASIDs off, asids=N hands out N at most. */
+static void asid_probe(const char *cmdline)
+{
+    w_satp(MAKE_SATP(kernel_root) | SATP_ASID_MASK);
+    asid_max = (r_satp() & SATP_ASID_MASK) >> SATP_ASID_SHIFT;
+    w_satp(MAKE_SATP(kernel_root));
+    sfence_vma_all();
+    if (bootarg_is(bootarg(cmdline, "tlb"), "flush"))
+        asid_max = 0;
+    unsigned cap = bootarg_uint(bootarg(cmdline, "asids"), asid_max);
+    if (cap < asid_max)
+        asid_max = cap;
+}
+
+/* A free ASID, or 0 (none left, or none at all: full flushes). */
+static uint32_t asid_alloc(void)
+{
+    for (uint32_t a = 1; a <= asid_max; a++)
+        if (!(asid_used[a / 32] & (1u << (a % 32)))) {
+            asid_used[a / 32] |= 1u << (a % 32);
+            return a;
+        }
+    return 0;
+}
+
+/* Its translations may still be cached: forget them before reuse. */
+static void asid_free(uint32_t a)
+{
+    if (!a)
+        return;
+    sfence_vma_asid(a);
+    asid_used[a / 32] &= ~(1u << (a % 32));
+}
+
 /* Map RAM and the devices 1:1 (virtual == physical) and turn paging on.
  * This runs from RAM at its physical address, so the next instruction is
  * found at the same address after satp is written. */
-void vm_kernel_init(void)
+void vm_kernel_init(const char *cmdline)
 {
     map_megapages(TEST_BASE, TEST_BASE + 1, PTE_R | PTE_W);
     map_megapages(board.plic_base, board.plic_base + board.plic_size,
@@ -49,6 +98,7 @@ void vm_kernel_init(void)
     map_megapages(RAM_BASE, board.ram_end, PTE_R | PTE_W | PTE_X);
     w_satp(MAKE_SATP(kernel_root));
     sfence_vma_all();
+    asid_probe(cmdline);
 }
 
 error_t arch_vm_init(struct arch_vm *vm)
@@ -59,6 +109,12 @@ error_t arch_vm_init(struct arch_vm *vm)
     for (int i = 0; i < ENTRIES; i++)
         root[i] = kernel_root[i];
     vm->root = (uintptr_t)root;
+    uint32_t asid = asid_alloc();
+    vm->satp = asid ? MAKE_SATP(root) | asid << SATP_ASID_SHIFT : 0;
+    if (kinfo) {                  /* what the tests read (<baton/kinfo.h>) */
+        kinfo->vm_mode = asid_max ? KINFO_VM_ASID : KINFO_VM_FLUSH;
+        kinfo->vm_asids = asid_max;
+    }
     return OK;
 }
 
@@ -137,8 +193,10 @@ uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags)
 void arch_vm_destroy(struct arch_vm *vm)
 {
     uint32_t *root = (uint32_t *)vm->root;
-    if (r_satp() == MAKE_SATP(root))     /* still in use: leave it first */
-        arch_vm_activate(0);
+    if ((r_satp() & ~SATP_ASID_MASK) == MAKE_SATP(root))  /* still in use: */
+        arch_vm_activate(0);                                /* leave it first */
+    asid_free((vm->satp & SATP_ASID_MASK) >> SATP_ASID_SHIFT);
+    vm->satp = 0;
     for (int i = 0; i < ENTRIES; i++)
         if ((root[i] & PTE_V) && !(root[i] & PTE_LEAF))
             page_free(PTE_PA(root[i]));
@@ -146,10 +204,18 @@ void arch_vm_destroy(struct arch_vm *vm)
     vm->root = 0;
 }
 
-/* A NULL vm (or one never set up) means the kernel's own table. A full
- * flush: every address space uses ASID 0, so old translations must go. */
+/* A NULL vm (or one never set up) means the kernel's own table. With an
+ * ASID of its own, nothing is flushed: its cached translations are its
+ * own, and still right (arch_vm_map and _unmap flush what they change, in
+ * every address space). With ASID 0 (the kernel's table, or no ASID was
+ * left), translations of another address space may be cached under the
+ * same ASID: a full flush. */
 void arch_vm_activate(struct arch_vm *vm)
 {
+    if (vm && vm->satp) {
+        w_satp(vm->satp);
+        return;
+    }
     uint32_t *root = vm && vm->root ? (uint32_t *)vm->root : kernel_root;
     w_satp(MAKE_SATP(root));
     sfence_vma_all();

@@ -2,7 +2,9 @@
 # run.sh ARCH [TEST...] - boot each QEMU test image and check what it prints.
 #
 # A test is tests/qemu/NAME.manifest (the tasks) plus NAME.expect (lines the
-# console must show, in order), judged by tests/check.sh (PASS and FAIL
+# console must show, in order), and NAME.append if the kernel is to be
+# booted with a command line (-append: its lines but # ones), judged by
+# tests/check.sh (PASS and FAIL
 # lines, expect lines, the exit status), as tests/sim/run.sh judges it in
 # the simulator. Output of each run is kept in build/ARCH/test/NAME.out.
 # Ends with "N passed, N failed".
@@ -58,6 +60,10 @@ for name in $names; do
     out=$outdir/$name.out
     if [ -f "tests/qemu/$name.input" ]; then
         run_with_input "tests/qemu/$name.input"
+    elif [ -f "tests/qemu/$name.append" ]; then
+        BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
+            "$(image_of "$name")" -append "$(grep -v '^#' "tests/qemu/$name.append")" \
+            </dev/null >"$out" 2>&1
     else
         BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
             "$(image_of "$name")" </dev/null >"$out" 2>&1

@@ -3,7 +3,8 @@
 # in QEMU with "trace=sched" on the boot command line, type a line with a
 # host command (set the mask to ipc) inside it, and check with baton-trace
 # what came out of the serial line. Then boot it again without the argument:
-# the console must be plain text. Ends with "N passed, N failed".
+# the console must be plain text. Then boot trace_onoff.manifest, whose
+# task switches categories on and off itself. Ends with "N passed, N failed".
 set -u
 arch=$1
 cd "$(dirname "$0")/../.." || exit 2
@@ -65,6 +66,37 @@ check "every frame intact" '^# events [1-9][0-9]*, lost 0, missing 0, corrupt 0 
 boot "$out.plain" 'hello\n'
 if tr -d '\r' <"$out.plain" | grep -q '^t_trace: got hello$'; then pass; else fail "plain run: no line"; fi
 if grep -q "$(printf '\033')" "$out.plain"; then fail "plain run: escape codes on the console"; else pass; fi
+
+# Switched on and off at run time by a task (trace_onoff.manifest): only
+# the middle of its three phases may be in the trace, whole. On rv32 and
+# i386 this is code patching (kernel/trace.h): each site a nop made a jump
+# and a nop again.
+if make -s ARCH="$arch" MANIFEST=trace_onoff image >"$out.build" 2>&1; then
+    oo=build/$arch/test/trace_onoff.out
+    od=build/$arch/test/trace_onoff.dump
+    BATON_TIMEOUT=60 sh scripts/qemu.sh "$arch" "build/$arch/img/trace_onoff.elf" \
+        </dev/null >"$oo" 2>&1
+    st=$?
+    if [ $st -eq 0 ]; then pass; else fail "onoff: QEMU exited with status $st"; fi
+    build/bin/baton-trace --dump "$oo" >"$od" 2>&1
+    check "onoff: the task ran to its end" '^console: t_onoff: done$' "$od"
+    if grep -q '^console: FAIL' "$od"; then fail "onoff: a check failed (see $od)"; else pass; fi
+    check "onoff: switched on: the mask event" '^ *[0-9]+ client +mask +0x85$' "$od"
+    check "onoff: switched off: the mask event" '^ *[0-9]+ client +mask +0x0$' "$od"
+    # count EXPECTED DESCRIPTION PATTERN: lines of the dump matching PATTERN.
+    count() {
+        n=$(grep -Ec "$3" "$od")
+        if [ "$n" -eq "$1" ]; then pass; else fail "onoff: $2: $n, not $1 (/$3/ in $od)"; fi
+    }
+    count 1 "calls recorded (on: the second of three)" '^ *[0-9]+ client +call +-> server$'
+    count 1 "replies recorded" '^ *[0-9]+ server +reply +-> client$'
+    count 2 "switches recorded" '^ *[0-9]+ [a-z]+ +switch '
+    count 1 "errors recorded (on: irq_acquire)" ' syscall-error '
+    check "onoff: the error of the middle phase" 'client +syscall-error +SYS_IRQ_ACQUIRE: ERR_INVALID_ARG$' "$od"
+else
+    cat "$out.build"
+    fail "onoff: build failed"
+fi
 
 echo "$arch/trace_ctl: log $out, dump $dump"
 echo "$passed passed, $failed failed"

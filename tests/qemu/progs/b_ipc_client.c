@@ -40,6 +40,16 @@ int main(void)
 {
     struct message m = { .type = MSG_USER };
     report("ipc_call_reply", best_calls(&m));
+    /* A kernel built with make TRACE_COUNT=1 counts the tracepoints it
+     * passes (<baton/kinfo.h>): how many one round trip passes is what
+     * bench.sh holds tracepoints_disabled_per_roundtrip to. */
+    if (KINFO->trace_sites) {
+        uint32_t before = KINFO->trace_sites;
+        for (int i = 0; i < N; i++)
+            ipc_call(SERVER, &m);
+        printf("bench %s tracepoints_per_roundtrip %u sites\n", BENCH_ARCH,
+               (unsigned)(KINFO->trace_sites - before) / N);
+    }
     /* The server answers with ipc_replyrecv: the fast path's round trip
      * (kernel/fastpath.c), or the slow path's in a FASTPATH=0 build. */
     report(FASTPATH_NAME, best_calls(&m));
