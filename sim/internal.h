@@ -86,6 +86,14 @@ static inline uintptr_t sim_phys_base(void)
 void sim_window_map(uintptr_t va, size_t npages, uint32_t e, int pkey);
 noreturn void sim_die(const char *what);   /* a host call failed: exit */
 
+/* sim/softkey.c: software protection keys, checked by user code itself
+ * (compiled to call a check before every access) */
+#define SIM_WINDOW_PAGES ((USER_END - USER_BASE) / PAGE_SIZE)
+#define SIM_KEY_ANY  0xffu   /* a page the host's protection alone governs */
+#define SIM_KEY_NONE 0xfeu   /* sim_softkey_now when no address space runs */
+extern uint8_t sim_softkey_page[SIM_WINDOW_PAGES];   /* each page's key */
+extern uint8_t sim_softkey_now;                       /* the one user code may use */
+
 /* sim/window.c: the user window shows the current address space */
 void sim_window_init(void);
 void sim_window_reset(void);

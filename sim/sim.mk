@@ -20,9 +20,15 @@ SIM_LDFLAGS_fast :=
 SIM_KFLAGS := -ffreestanding -fno-builtin -fno-stack-protector -Ikernel -Iinclude -Isim
 # The simulator's files: hosted C that also sees the kernel's headers.
 SIM_SFLAGS := -D_GNU_SOURCE -Isim -Ikernel -Iinclude $(SIM_LUA_CFLAGS)
-# User code: no sanitizers (it runs on its own stacks in the user window).
+# User code: no sanitizers (it runs on its own stacks in the user window),
+# but every load and store checked against the software protection keys
+# (sim/softkey.c): the address sanitizer's instrumentation, kernel form, each
+# check a call to sim_softkey_{load,store}N_noabort; no shadow, no redzones.
+SIM_SOFTKEY_FLAGS := -fsanitize=kernel-address \
+    -mllvm -asan-instrumentation-with-call-threshold=0 -mllvm -asan-stack=0 \
+    -mllvm -asan-globals=0 -mllvm -asan-memory-access-callback-prefix=sim_softkey_
 SIM_UFLAGS := $(SIM_BASE) -O2 -ffreestanding -fno-builtin -fno-stack-protector \
-              -DBATON_SIM -Iinclude -Iuser/include -Iuser/lib/arch/sim
+              $(SIM_SOFTKEY_FLAGS) -DBATON_SIM -Iinclude -Iuser/include -Iuser/lib/arch/sim
 
 SIM_KSRC   := $(wildcard kernel/*.c) $(wildcard lib/*.c)
 SIM_SSRC   := $(filter-out sim/main.c,$(wildcard sim/*.c)) sim/switch.S

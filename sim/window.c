@@ -1,15 +1,24 @@
 /* window.c (sim) - the user window: before user code runs, the addresses
- * [USER_BASE, USER_END) must show exactly the current address space's user
- * pages, read-only or writable, and nothing else. Switching it with mmap
- * at every context switch cost about 20 us; two cheaper means do it now.
+ * [USER_BASE, USER_END) must show the current address space's user pages,
+ * read-only or writable, and let user code touch nothing else there.
+ * Remapping the window with mmap at every context switch cost 20 us or
+ * more (a system call is about 1 us on a virtualised host); a switch now
+ * makes no system call at all in the usual case.
  *
  * Mapped pages (program data, channel pages): each window page is the
  * memfd page its table entry names. When another address space runs, its
- * pages stay mapped, but under a protection key (x86 PKU) of their own:
- * one instruction, WRPKRU, lets user code reach only the current address
- * space's key. Pages are remapped only when an address space changes, or
- * when two want the same address (tasks of one program). Without PKU, or
- * with more address spaces than keys, pages are remapped as needed.
+ * pages stay mapped, under a protection key of their own: a key slot per
+ * address space. User code may touch only the running one's pages:
+ *  - software keys (always): user code is compiled to check every access
+ *    against the key of its page (sim/softkey.c); a switch sets
+ *    sim_softkey_now, one byte. 64 slots: every address space keeps its own;
+ *  - x86 protection keys (PKU), where the host has them and BATON_SIM_PKU
+ *    is not 0: the pages are also mapped under a hardware key, and a switch
+ *    also writes PKRU (one instruction). Only 15 keys: with more address
+ *    spaces, the least recently used loses its pages.
+ * Pages are remapped only when an address space changes (only the regions
+ * it changed are looked at again), or when two want the same address
+ * (tasks of one program).
  *
  * The stack: every task has its stack at the same addresses, so those
  * window pages are memory of their own, into which the current task's
@@ -19,7 +28,7 @@
 #include <string.h>
 #include "internal.h"
 
-#define WINDOW_PAGES ((USER_END - USER_BASE) / PAGE_SIZE)
+#define WINDOW_PAGES SIM_WINDOW_PAGES
 #define REGION_PAGES 1024u                   /* one leaf table: 4 MiB */
 #define REGIONS      (WINDOW_PAGES / REGION_PAGES)
 #define FIRST_VPN1   (USER_BASE >> 22)
@@ -29,17 +38,19 @@
 /* What the window shows: per page, a table entry reduced to its page and
  * E_VALID | VM_READ | VM_WRITE; 0 for nothing (PROT_NONE). */
 #define SHOW_MASK    (~0xfffu | SIM_E_VALID | VM_READ | VM_WRITE)
-#define SLOTS_MAX    15                      /* keys 1..15: all PKU has */
-#define NO_SLOT      0xff
+#define PKU_SLOTS    15                      /* keys 1..15: all PKU has */
+#define SOFT_SLOTS   64                      /* software keys: 2 per task id */
+#define SLOTS_MAX    SOFT_SLOTS
+#define NO_SLOT      SIM_KEY_ANY             /* a page of no slot */
 
+/* shown[pg]: what page pg shows; its slot is sim_softkey_page[pg], which
+ * user code's checks read (sim/softkey.c). */
 static uint32_t shown[WINDOW_PAGES];
-static uint8_t shown_slot[WINDOW_PAGES];     /* whose key each page has */
 static uint32_t shown_count[REGIONS];        /* pages shown per region */
 
-/* A key slot: a protection key, the address space it belongs to, and that
- * address space's version when the window last showed all of it (gen); not
- * intact once another address space took one of its pages. Without PKU
- * there is one slot, key 0, and the window shows one address space. */
+/* A key slot: an address space, its hardware key (0 without PKU), and the
+ * address space's version when the window last showed all of it (gen);
+ * not intact once another address space took one of its pages. */
 static struct key_slot {
     int pkey;
     struct arch_vm *vm;
@@ -71,12 +82,12 @@ void sim_window_init(void)
 {
     const char *env = getenv("BATON_SIM_PKU");
     int k;
-    while ((!env || strcmp(env, "0") != 0) && nslots < SLOTS_MAX &&
+    while ((!env || strcmp(env, "0") != 0) && nslots < PKU_SLOTS &&
            (k = pkey_alloc(0, 0)) > 0)
         slots[nslots++].pkey = k;
     pku = nslots > 0;
     if (!pku)
-        nslots = 1;               /* slot 0, key 0: no protection by key */
+        nslots = SOFT_SLOTS;      /* software keys only, hardware key 0 */
     pkru_base = pku ? read_pkru() : 0;
     for (int s = 0; pku && s < nslots; s++)
         pkru_base &= ~(3u << (2 * slots[s].pkey));
@@ -89,10 +100,11 @@ void sim_window_init(void)
     pkru_now = pkru_base;
 }
 
-/* Let user code reach key slot s only (-1: none). The PKRU value for each
- * is computed once (sim_window_init). */
+/* Let user code reach key slot s only (-1: none): its software key, and its
+ * hardware key (the PKRU value for each is computed once, sim_window_init). */
 static void allow(int s)
 {
+    sim_softkey_now = s < 0 ? SIM_KEY_NONE : (uint8_t)s;
     if (pku && pkru_only[s + 1] != pkru_now)
         write_pkru(pkru_now = pkru_only[s + 1]);
 }
@@ -144,19 +156,19 @@ static bool differs(unsigned pg, uint32_t want, int s)
     if (is_stack(pg) || pg == KINFO_PAGE)
         return false;
     if (want)
-        return shown[pg] != want || shown_slot[pg] != s;
-    return shown[pg] && (shown_slot[pg] == s || !pku);
+        return shown[pg] != want || sim_softkey_page[pg] != s;
+    return shown[pg] && sim_softkey_page[pg] == s;
 }
 
 /* Record that page pg shows want for slot s (0: nothing). */
 static void take(unsigned pg, uint32_t want, int s)
 {
-    uint8_t old = shown_slot[pg];
+    uint8_t old = sim_softkey_page[pg];
     if (shown[pg] && old != s && old != NO_SLOT)
         slots[old].intact = false;
     shown_count[pg / REGION_PAGES] += (want != 0) - (shown[pg] != 0);
     shown[pg] = want;
-    shown_slot[pg] = want ? (uint8_t)s : NO_SLOT;
+    sim_softkey_page[pg] = want ? (uint8_t)s : NO_SLOT;
 }
 
 /* Bring region r (4 MiB) of the window to what leaf (NULL: nothing) says
@@ -216,7 +228,7 @@ static int slot_of(struct arch_vm *vm)
     for (int t = 0; t < nslots; t++)
         if (!slots[t].vm || (slots[s].vm && slots[t].used < slots[s].used))
             s = t;
-    if (slots[s].vm && pku)
+    if (slots[s].vm)
         purge(s);
     slots[s].vm = vm;
     slots[s].gen = 0;             /* no address space has version 0 */
@@ -252,8 +264,7 @@ void sim_window_forget(struct arch_vm *vm)
     sim_ustack_drop(vm);
     for (int s = 0; s < nslots; s++) {
         if (slots[s].vm == vm) {
-            if (pku)
-                purge(s);
+            purge(s);
             slots[s].vm = NULL;
         }
     }
@@ -264,7 +275,7 @@ void sim_window_reset(void)
 {
     sim_window_map(USER_BASE, WINDOW_PAGES, 0, 0);
     memset(shown, 0, sizeof(shown));
-    memset(shown_slot, NO_SLOT, sizeof(shown_slot));
+    memset(sim_softkey_page, NO_SLOT, sizeof(sim_softkey_page));
     memset(shown_count, 0, sizeof(shown_count));
     kinfo_shown = 0;
     for (int s = 0; s < nslots; s++)
