@@ -54,8 +54,7 @@ struct arch_vm {
     uint32_t *root;         /* 1024 entries, each a leaf table or 0 */
     uint64_t gen;           /* changes whenever a mapping does (sim/window.c) */
     int window_slot;        /* its protection key slot, if it still has it */
-    unsigned stack_zero;    /* bit p: its user stack page p is all zeros */
-    unsigned stack_hot;     /* bit p: its user code wrote stack page p */
+    uint32_t ustack;        /* where user code has its stack (sim/vm.c) */
 };
 
 #endif

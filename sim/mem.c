@@ -71,5 +71,6 @@ void sim_mem_init(void)
 /* Before a run: the window shows nothing. */
 void sim_mem_reset(void)
 {
+    sim_vm_reset();
     sim_window_reset();
 }

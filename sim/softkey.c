@@ -52,15 +52,21 @@ static inline bool denied(uintptr_t a)
     return k != SIM_KEY_ANY && k != sim_softkey_now;
 }
 
+/* The byte at a, on its way to being touched: denied unless the window can
+ * show it now (a stack page at the kernel's addresses, sim/window.c). */
+#define CHECK1(a, store)                                                     \
+    do {                                                                     \
+        if (denied(a) && !sim_window_demand(a))                              \
+            refuse(store, (uintptr_t)__builtin_return_address(0), (a));      \
+    } while (0)
+
 /* [a, a+n): its first byte, and its last if it is on another page. */
 #define CHECK(a, n, store)                                                   \
     do {                                                                     \
         uintptr_t last_ = (a) + (n) - 1;                                     \
-        if (denied(a))                                                       \
-            refuse(store, (uintptr_t)__builtin_return_address(0), (a));      \
-        if (((a) ^ last_) >= PAGE_SIZE && denied(last_))                     \
-            refuse(store, (uintptr_t)__builtin_return_address(0),            \
-                   last_ & ~(uintptr_t)(PAGE_SIZE - 1));                     \
+        CHECK1(a, store);                                                    \
+        if (((a) ^ last_) >= PAGE_SIZE)                                      \
+            CHECK1(last_ & ~(uintptr_t)(PAGE_SIZE - 1), store);              \
     } while (0)
 
 #define SOFTKEY_SIZED(n)                                                     \
@@ -81,8 +87,7 @@ void sim_softkey_loadN_noabort(uintptr_t a, size_t n);
 void sim_softkey_loadN_noabort(uintptr_t a, size_t n)
 {
     for (uintptr_t p = a; n && p - a < n; p = (p | (PAGE_SIZE - 1)) + 1)
-        if (denied(p))
-            refuse(false, (uintptr_t)__builtin_return_address(0), p);
+        CHECK1(p, false);
 }
 
 __attribute__((no_sanitize("address", "undefined")))
@@ -90,8 +95,7 @@ void sim_softkey_storeN_noabort(uintptr_t a, size_t n);
 void sim_softkey_storeN_noabort(uintptr_t a, size_t n)
 {
     for (uintptr_t p = a; n && p - a < n; p = (p | (PAGE_SIZE - 1)) + 1)
-        if (denied(p))
-            refuse(true, (uintptr_t)__builtin_return_address(0), p);
+        CHECK1(p, true);
 }
 
 /* Called before a call that does not return (exit, a fault): ASan would

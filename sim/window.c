@@ -35,6 +35,8 @@
 #define STACK_LO     (USER_STACK_TOP - USER_STACK_SIZE)
 #define STACK_PAGES  (USER_STACK_SIZE / PAGE_SIZE)
 #define STACK_FIRST  ((STACK_LO - USER_BASE) / PAGE_SIZE)   /* its window page */
+#define ALIAS_FIRST  ((SIM_STACKS_BASE - USER_BASE) / PAGE_SIZE)
+#define ALIAS_END    ((SIM_STACKS_END - USER_BASE) / PAGE_SIZE)
 /* What the window shows: per page, a table entry reduced to its page and
  * E_VALID | VM_READ | VM_WRITE; 0 for nothing (PROT_NONE). */
 #define SHOW_MASK    (~0xfffu | SIM_E_VALID | VM_READ | VM_WRITE)
@@ -62,6 +64,7 @@ static bool pku;
 static uint32_t pkru_base, pkru_now;
 static uint32_t pkru_only[SLOTS_MAX + 1];   /* [s + 1]: only slot s reachable */
 static uint64_t clock_now;
+static int running = -1;              /* the slot user code may use now */
 
 
 static void write_pkru(uint32_t v)
@@ -104,6 +107,7 @@ void sim_window_init(void)
  * hardware key (the PKRU value for each is computed once, sim_window_init). */
 static void allow(int s)
 {
+    running = s;
     sim_softkey_now = s < 0 ? SIM_KEY_NONE : (uint8_t)s;
     if (pku && pkru_only[s + 1] != pkru_now)
         write_pkru(pkru_now = pkru_only[s + 1]);
@@ -127,9 +131,17 @@ static bool continues(uint32_t prev, uint32_t want)
     return (want & 0xfffu) == (prev & 0xfffu) && (want >> 12) == (prev >> 12) + 1;
 }
 
+/* The stack at the addresses the kernel knows it by, the same in every
+ * address space (user code runs on its alias, below): shown on demand. */
 static bool is_stack(unsigned pg)
 {
     return pg >= STACK_FIRST && pg < STACK_FIRST + STACK_PAGES;
+}
+
+/* The stack aliases' area: each address space's pages there are its own. */
+static bool is_alias(unsigned pg)
+{
+    return pg >= ALIAS_FIRST && pg < ALIAS_END;
 }
 
 /* The kernel info page (<baton/kinfo.h>) is one page, read-only, at the same
@@ -153,7 +165,7 @@ static void show_kinfo(struct arch_vm *vm)
  * s does not want are left alone: their key keeps them out of reach. */
 static bool differs(unsigned pg, uint32_t want, int s)
 {
-    if (is_stack(pg) || pg == KINFO_PAGE)
+    if (is_stack(pg) || is_alias(pg) || pg == KINFO_PAGE)
         return false;
     if (want)
         return shown[pg] != want || sim_softkey_page[pg] != s;
@@ -169,6 +181,16 @@ static void take(unsigned pg, uint32_t want, int s)
     shown_count[pg / REGION_PAGES] += (want != 0) - (shown[pg] != 0);
     shown[pg] = want;
     sim_softkey_page[pg] = want ? (uint8_t)s : NO_SLOT;
+}
+
+/* Page pg shows want (0: nothing) under slot s's key, if it does not yet. */
+static void show_page(unsigned pg, uint32_t want, int s)
+{
+    if (shown[pg] == want && sim_softkey_page[pg] == (want ? s : NO_SLOT))
+        return;
+    take(pg, want, s);
+    sim_window_map(USER_BASE + (uintptr_t)pg * PAGE_SIZE, 1, want,
+                   want ? slots[s].pkey : 0);
 }
 
 /* Bring region r (4 MiB) of the window to what leaf (NULL: nothing) says
@@ -197,6 +219,20 @@ static void sync_region(unsigned r, const uint32_t *leaf, int s)
     }
 }
 
+/* vm's stack at its alias, for slot s (or nothing, want_none): the pages
+ * the kernel has at SIM_USTACK_LO... The alias is vm's alone: once shown,
+ * its pages stay, and a switch copies nothing. */
+static void sync_alias(struct arch_vm *vm, int s, bool want_none)
+{
+    const uint32_t *leaf = want_none ? NULL : sim_vm_leaf(vm, STACK_LO >> 22);
+    unsigned first = (vm->ustack - USER_BASE) / PAGE_SIZE;
+    for (unsigned p = 0; p < STACK_PAGES; p++) {
+        uint32_t want = leaf ? visible(leaf[(STACK_LO >> 12) % REGION_PAGES + p]) : 0;
+        if (want || sim_softkey_page[first + p] == s)
+            show_page(first + p, want, s);
+    }
+}
+
 /* Every page of vm in the window, under slot s's key. */
 static void sync_all(struct arch_vm *vm, int s)
 {
@@ -205,6 +241,7 @@ static void sync_all(struct arch_vm *vm, int s)
         if (leaf || shown_count[r])
             sync_region(r, leaf, s);
     }
+    sync_alias(vm, s, false);
 }
 
 /* Take every page of slot s out of the window. */
@@ -213,6 +250,32 @@ static void purge(int s)
     for (unsigned r = 0; r < REGIONS; r++)
         if (shown_count[r])
             sync_region(r, NULL, s);
+    if (slots[s].vm)
+        sync_alias(slots[s].vm, s, true);
+    for (unsigned pg = STACK_FIRST; pg < STACK_FIRST + STACK_PAGES; pg++)
+        if (sim_softkey_page[pg] == s)
+            show_page(pg, 0, s);
+}
+
+/* User code touches its stack at the addresses the kernel knows it by
+ * (a test or the fuzzer does; the compiler never does): the page there
+ * becomes the running address space's, if it has one. From a softkey
+ * check (sim/softkey.c) or the fault handler: true if the access may now
+ * go on, false if it must fault. Those pages do not make their previous
+ * slot lose its intactness: nothing but them shows a stack there. */
+bool sim_window_demand(uintptr_t addr)
+{
+    unsigned pg = (unsigned)((addr - USER_BASE) / PAGE_SIZE);
+    if (addr < USER_BASE || !is_stack(pg) || running < 0)
+        return false;
+    uint32_t want = visible(sim_vm_entry(slots[running].vm, addr));
+    if (!want || (shown[pg] == want && sim_softkey_page[pg] == running))
+        return false;
+    shown_count[pg / REGION_PAGES] += !shown[pg];
+    shown[pg] = want;
+    sim_softkey_page[pg] = (uint8_t)running;
+    sim_window_map(USER_BASE + (uintptr_t)pg * PAGE_SIZE, 1, want, slots[running].pkey);
+    return true;
 }
 
 /* vm's key slot, given one if it has none: a free one, else the least
@@ -254,14 +317,12 @@ void sim_window_sync(struct arch_vm *vm)
     }
     show_kinfo(vm);
     allow(s);
-    sim_ustack_show(vm);
 }
 
 /* vm is being destroyed: its pages (about to be freed) leave the window,
  * and its key is free for another. */
 void sim_window_forget(struct arch_vm *vm)
 {
-    sim_ustack_drop(vm);
     for (int s = 0; s < nslots; s++) {
         if (slots[s].vm == vm) {
             purge(s);
@@ -280,6 +341,5 @@ void sim_window_reset(void)
     kinfo_shown = 0;
     for (int s = 0; s < nslots; s++)
         slots[s] = (struct key_slot){ .pkey = slots[s].pkey };
-    sim_ustack_reset();
     allow(-1);
 }
