@@ -55,6 +55,9 @@ struct arch_vm {
     uint64_t gen;           /* changes whenever a mapping does (sim/window.c) */
     int window_slot;        /* its protection key slot, if it still has it */
     uint32_t ustack;        /* where user code has its stack (sim/vm.c) */
+    /* The last page looked up (sim_vm_entry) and its entry: a round trip
+     * looks up its message's page several times. Invalid when ~0. */
+    uint32_t tlb_va, tlb_e;
 };
 
 #endif

@@ -30,6 +30,7 @@ static void changed(struct arch_vm *vm)
 {
     static uint64_t counter;
     vm->gen = ++counter;
+    vm->tlb_va = ~0u;               /* and the cached translation goes */
 }
 
 /* Stack aliases: bit i, alias i (at SIM_STACKS_BASE + i * SIM_STACK_STRIDE)
@@ -118,8 +119,16 @@ uintptr_t sim_vm_canonical(const struct arch_vm *vm, uintptr_t va)
 
 uint32_t sim_vm_entry(struct arch_vm *vm, uintptr_t va)
 {
+    uint32_t page = (uint32_t)(va / PAGE_SIZE);
+    if (page == vm->tlb_va && va < VA_LIMIT)
+        return vm->tlb_e;
     uint32_t *e = walk(vm, sim_vm_canonical(vm, va), false);
-    return e && (*e & E_VALID) ? *e : 0;
+    uint32_t entry = e && (*e & E_VALID) ? *e : 0;
+    if (va < VA_LIMIT) {
+        vm->tlb_va = page;
+        vm->tlb_e = entry;
+    }
+    return entry;
 }
 
 /* The kernel's way to user memory: the page user code sees at va, stack
