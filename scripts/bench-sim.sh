@@ -1,12 +1,18 @@
 #!/bin/sh
 # bench-sim.sh [ARCH...] - the simulator's benchmarks, on the host's wall
 # clock (make bench runs it after the QEMU figures):
-#     bench host sim_ipc_roundtrips <value> roundtrips/s
-#     bench host sim_vs_qemu_<arch> <ratio> x
+#     bench host sim_ipc_roundtrips_<mech> <value> roundtrips/s
+#     bench host sim_vs_qemu_<arch>_<mech> <ratio> x
+# <mech> is how the simulator keeps address spaces apart on this host, as
+# baton-sim --verbose says: pku (x86 protection keys) or nopku (software
+# keys only: no PKU, or BATON_SIM_PKU=0), so that figures from hosts with
+# and without PKU are never confused.
 # The program is the round-trip pair b_rt_server and b_rt_client (RT_COUNT
 # ipc_call + ipc_reply round trips), the same sources under baton-sim-fast
 # and, for the ratio, under QEMU without -icount: QEMU's wall time divided
-# by the simulator's, the best of BENCH_RUNS runs (3) of each. A figure,
+# by the simulator's, the best of BENCH_RUNS runs (3) of each (of
+# BENCH_SIM_RUNS, 5, for the simulator alone: its runs are short, and the
+# best of more is less at the mercy of a loaded host). A figure,
 # never a verdict: nothing here fails because something is slow.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -17,12 +23,14 @@ status=0
 
 now_ns() { date +%s%N; }
 
-# best_of CMD...: run it $runs times; print the shortest wall time, in
+# best_of N CMD...: run it N times; print the shortest wall time, in
 # nanoseconds, or nothing if a run failed or did not finish its round trips.
 best_of() {
+    n=$1
+    shift
     best=
     i=0
-    while [ $i -lt "$runs" ]; do
+    while [ $i -lt "$n" ]; do
         t0=$(now_ns)
         "$@" </dev/null >build/bench-sim.out 2>&1
         rc=$?
@@ -37,16 +45,19 @@ best_of() {
 }
 
 make -s build/bin/baton-sim-fast || exit 1
-sim=$(best_of build/bin/baton-sim-fast --quiet --task "b_rt_server b_rt_server 3" \
+mech=$(build/bin/baton-sim-fast --verbose --quiet --task "hi hello 3" 2>&1 >/dev/null |
+    sed -n 's/^baton-sim: address spaces: \([a-z]*\):.*/\1/p')
+[ -n "$mech" ] || { echo "bench-sim: baton-sim-fast --verbose names no mechanism" >&2; exit 1; }
+sim=$(best_of "${BENCH_SIM_RUNS:-5}" build/bin/baton-sim-fast --quiet --task "b_rt_server b_rt_server 3" \
       --task "b_rt_client b_rt_client 3") || exit 1
-awk -v n="$count" -v t="$sim" 'BEGIN { printf "bench host sim_ipc_roundtrips %.0f roundtrips/s\n", n / (t / 1e9) }'
+awk -v n="$count" -v t="$sim" -v m="$mech" 'BEGIN { printf "bench host sim_ipc_roundtrips_%s %.0f roundtrips/s\n", m, n / (t / 1e9) }'
 
 for arch in ${*:-rv32 i386}; do
     make -s ARCH="$arch" PROGS="$progs" image >build/bench-sim.build 2>&1 ||
         { cat build/bench-sim.build; status=1; continue; }
-    q=$(BATON_TIMEOUT=300 best_of sh scripts/qemu.sh "$arch" "build/$arch/img/custom.elf") ||
+    q=$(BATON_TIMEOUT=300 best_of "$runs" sh scripts/qemu.sh "$arch" "build/$arch/img/custom.elf") ||
         { status=1; continue; }
-    awk -v q="$q" -v s="$sim" -v a="$arch" \
-        'BEGIN { printf "bench host sim_vs_qemu_%s %.2f x\n", a, q / s }'
+    awk -v q="$q" -v s="$sim" -v a="$arch" -v m="$mech" \
+        'BEGIN { printf "bench host sim_vs_qemu_%s_%s %.2f x\n", a, m, q / s }'
 done
 exit $status

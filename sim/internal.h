@@ -101,6 +101,7 @@ void sim_window_reset(void);
 void sim_window_sync(struct arch_vm *vm);  /* before user code runs */
 void sim_window_forget(struct arch_vm *vm);   /* vm is destroyed */
 bool sim_window_demand(uintptr_t addr);  /* user code touches its stack... */
+const char *sim_window_mechanism(void);  /* sim_mechanism() */
 
 /* The user stack: at the same addresses in every address space, for the
  * kernel (SIM_USTACK_LO..USER_STACK_TOP); user code runs on it at addresses

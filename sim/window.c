@@ -343,3 +343,17 @@ void sim_window_reset(void)
         slots[s] = (struct key_slot){ .pkey = slots[s].pkey };
     allow(-1);
 }
+
+const char *sim_window_mechanism(void)
+{
+    static char line[160];
+    const char *env = getenv("BATON_SIM_PKU");
+    if (pku)
+        snprintf(line, sizeof(line), "pku: %d x86 protection keys (an LRU beyond), "
+                 "and software keys checked by user code", nslots);
+    else
+        snprintf(line, sizeof(line), "nopku: software protection keys checked by "
+                 "user code, %d address spaces resident (%s)", nslots,
+                 env && strcmp(env, "0") == 0 ? "BATON_SIM_PKU=0" : "no PKU on this host");
+    return line;
+}
