@@ -121,6 +121,7 @@ uintptr_t sim_entry_pa(uint32_t e);
 uint32_t *sim_vm_leaf(struct arch_vm *vm, unsigned vpn1);
 uint32_t sim_vm_entry(struct arch_vm *vm, uintptr_t va);
 uintptr_t sim_vm_canonical(const struct arch_vm *vm, uintptr_t va);
+uintptr_t sim_vm_alias(const struct arch_vm *vm, uintptr_t va);
 void sim_vm_reset(void);
 
 /* sim/program.c */

@@ -117,6 +117,15 @@ uintptr_t sim_vm_canonical(const struct arch_vm *vm, uintptr_t va)
     return 0;
 }
 
+/* The other way: where user code of vm sees what the kernel has at va (the
+ * harness, which runs as the task and reads its memory as it does). */
+uintptr_t sim_vm_alias(const struct arch_vm *vm, uintptr_t va)
+{
+    if (va - SIM_USTACK_LO < USER_STACK_SIZE)
+        return va - SIM_USTACK_LO + vm->ustack;
+    return va;
+}
+
 uint32_t sim_vm_entry(struct arch_vm *vm, uintptr_t va)
 {
     uint32_t page = (uint32_t)(va / PAGE_SIZE);
