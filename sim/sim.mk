@@ -111,4 +111,4 @@ $(BIN)/sim-tests: $(SIM_B)/san/s/tests/sim/test_sim.c.o $(SIM_LIB_san) \
 # On a host with PKU, a second time without it (docs/sim.md, "Address spaces").
 sim-tests: $(BIN)/sim-tests
 	$(BIN)/sim-tests --jobs 2
-	if grep -qw pku /proc/cpuinfo; then BATON_SIM_PKU=0 $(BIN)/sim-tests --jobs 2; fi
+	@if grep -qw pku /proc/cpuinfo; then BATON_SIM_PKU=0 $(BIN)/sim-tests --jobs 2; fi
