@@ -79,18 +79,36 @@ static uint32_t read_pkru(void)
     return v;
 }
 
+/* BATON_SIM_SLOTS=N: at most N key slots, 1 to 64 (0 or unset: as many as
+ * the mechanism has). For tests: with fewer slots than address spaces,
+ * the slot of the least recently run loses its pages, which is what PKU
+ * does beyond 15 address spaces; this way a host without PKU runs that
+ * code too. */
+static int slots_wanted(void)
+{
+    const char *env = getenv("BATON_SIM_SLOTS");
+    char *end;
+    long n = env ? strtol(env, &end, 10) : 0;
+    if (env && (!*env || *end || n < 0 || n > SOFT_SLOTS)) {
+        fprintf(stderr, "baton-sim: BATON_SIM_SLOTS must be 1..%d (0: all), not \"%s\"\n",
+                SOFT_SLOTS, env);
+        exit(SIM_EXIT_USAGE);
+    }
+    return n ? (int)n : SOFT_SLOTS;
+}
+
 /* Take as many protection keys as the machine gives (BATON_SIM_PKU=0:
  * none, to run the simulator as without PKU). */
 void sim_window_init(void)
 {
     const char *env = getenv("BATON_SIM_PKU");
-    int k;
-    while ((!env || strcmp(env, "0") != 0) && nslots < PKU_SLOTS &&
+    int want = slots_wanted(), k;
+    while ((!env || strcmp(env, "0") != 0) && nslots < PKU_SLOTS && nslots < want &&
            (k = pkey_alloc(0, 0)) > 0)
         slots[nslots++].pkey = k;
     pku = nslots > 0;
     if (!pku)
-        nslots = SOFT_SLOTS;      /* software keys only, hardware key 0 */
+        nslots = want;            /* software keys only, hardware key 0 */
     pkru_base = pku ? read_pkru() : 0;
     for (int s = 0; pku && s < nslots; s++)
         pkru_base &= ~(3u << (2 * slots[s].pkey));
