@@ -52,7 +52,8 @@ struct arch_task {
 /* One address space: a software two-level table, like Sv32 (sim/vm.c). */
 struct arch_vm {
     uint32_t *root;         /* 1024 entries, each a leaf table or 0 */
-    uint64_t gen;           /* changes whenever a mapping does (sim/window.c) */
+    uint64_t gen;           /* changes whenever a mapping does (sim/vm.c) */
+    uint64_t dirty;         /* bit r: window region r changed since shown */
     int window_slot;        /* its protection key slot, if it still has it */
     uint32_t ustack;        /* where user code has its stack (sim/vm.c) */
     /* The last page looked up (sim_vm_entry) and its entry: a round trip

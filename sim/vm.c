@@ -24,12 +24,22 @@ uintptr_t sim_entry_pa(uint32_t e)
     return sim_phys_base() + (uintptr_t)(e >> 12) * PAGE_SIZE;
 }
 
-/* Every change to any address space gets a new number, so that sim/mem.c
- * can tell an address space it already shows from one that changed. */
-static void changed(struct arch_vm *vm)
+/* Every change to any address space gets a new number (the fuzzer's checks
+ * keep what they counted of it until then), and the window region (4 MiB)
+ * it is in is marked, so that sim/window.c looks again at that region
+ * only. ALL_REGIONS: anything may have changed. */
+#define ALL_REGIONS (~0ull)
+static uint64_t region_of(uintptr_t va)
+{
+    uintptr_t r = (va - USER_BASE) >> 22;
+    return r < 64 ? 1ull << r : ALL_REGIONS;
+}
+
+static void changed(struct arch_vm *vm, uint64_t regions)
 {
     static uint64_t counter;
     vm->gen = ++counter;
+    vm->dirty |= regions;
     vm->tlb_va = ~0u;               /* and the cached translation goes */
 }
 
@@ -55,7 +65,7 @@ error_t arch_vm_init(struct arch_vm *vm)
     vm->ustack = SIM_STACKS_BASE + i * SIM_STACK_STRIDE;
     vm->root = (uint32_t *)root;   /* zeroed: nothing mapped, not even the
                                       kernel, which user code cannot see */
-    changed(vm);
+    changed(vm, ALL_REGIONS);
     return OK;
 }
 
@@ -90,7 +100,7 @@ error_t arch_vm_map(struct arch_vm *vm, uintptr_t va, uintptr_t pa, unsigned fla
     if (!e)
         return ERR_NO_MEMORY;
     *e = make_entry(pa, flags);
-    changed(vm);
+    changed(vm, region_of(va));
     return OK;
 }
 
@@ -101,7 +111,7 @@ uintptr_t arch_vm_unmap(struct arch_vm *vm, uintptr_t va)
         return 0;
     uintptr_t pa = sim_entry_pa(*e);
     *e = 0;
-    changed(vm);
+    changed(vm, region_of(va));
     return pa;
 }
 
@@ -164,7 +174,7 @@ void arch_vm_destroy(struct arch_vm *vm)
     page_free((uintptr_t)vm->root);
     vm->root = NULL;
     stacks_taken &= ~(1u << (vm->ustack - SIM_STACKS_BASE) / SIM_STACK_STRIDE);
-    changed(vm);
+    changed(vm, ALL_REGIONS);
 }
 
 /* Nothing to do at once: the window only matters to user code, so it is

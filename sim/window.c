@@ -17,12 +17,13 @@
  *    also writes PKRU (one instruction). Only 15 keys: with more address
  *    spaces, the least recently used loses its pages.
  * Pages are remapped only when an address space changes (only the regions
- * it changed are looked at again), or when two want the same address
- * (tasks of one program).
+ * of 4 MiB it changed are looked at again), or when two want the same
+ * address (tasks of one program).
  *
- * The stack: every task has its stack at the same addresses, so those
- * window pages are memory of their own, into which the current task's
- * stack is copied (sim/ustack.c). */
+ * The stack: every task has its stack at the same addresses for the
+ * kernel; user code has it at addresses of its address space's own, its
+ * stack alias (sim/vm.c), which the window shows as any other page. The
+ * stack at the kernel's addresses is shown on demand (sim_window_demand). */
 #include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,14 +51,15 @@
 static uint32_t shown[WINDOW_PAGES];
 static uint32_t shown_count[REGIONS];        /* pages shown per region */
 
-/* A key slot: an address space, its hardware key (0 without PKU), and the
- * address space's version when the window last showed all of it (gen);
- * not intact once another address space took one of its pages. */
+/* A key slot: an address space, its hardware key (0 without PKU), when it
+ * last ran (used: for the LRU), whether the window has ever shown the
+ * address space under it (fresh: not yet), and the regions where another
+ * slot took some of its pages since (lost: bit r, region r of 4 MiB). */
 static struct key_slot {
     int pkey;
     struct arch_vm *vm;
-    uint64_t gen, used;
-    bool intact;
+    uint64_t used, lost;
+    bool fresh;
 } slots[SLOTS_MAX];
 static int nslots;
 static bool pku;
@@ -195,7 +197,7 @@ static void take(unsigned pg, uint32_t want, int s)
 {
     uint8_t old = sim_softkey_page[pg];
     if (shown[pg] && old != s && old != NO_SLOT)
-        slots[old].intact = false;
+        slots[old].lost |= 1ull << (pg / REGION_PAGES);
     shown_count[pg / REGION_PAGES] += (want != 0) - (shown[pg] != 0);
     shown[pg] = want;
     sim_softkey_page[pg] = want ? (uint8_t)s : NO_SLOT;
@@ -251,10 +253,13 @@ static void sync_alias(struct arch_vm *vm, int s, bool want_none)
     }
 }
 
-/* Every page of vm in the window, under slot s's key. */
-static void sync_all(struct arch_vm *vm, int s)
+/* vm's pages in the regions of the mask (bit r: region r), and its stack
+ * alias, in the window under slot s's key. */
+static void sync_regions(struct arch_vm *vm, int s, uint64_t mask)
 {
     for (unsigned r = 0; r < REGIONS; r++) {
+        if (!(mask >> r & 1))
+            continue;
         const uint32_t *leaf = sim_vm_leaf(vm, FIRST_VPN1 + r);
         if (leaf || shown_count[r])
             sync_region(r, leaf, s);
@@ -280,7 +285,7 @@ static void purge(int s)
  * becomes the running address space's, if it has one. From a softkey
  * check (sim/softkey.c) or the fault handler: true if the access may now
  * go on, false if it must fault. Those pages do not make their previous
- * slot lose its intactness: nothing but them shows a stack there. */
+ * slot lose pages: nothing but them shows a stack there. */
 bool sim_window_demand(uintptr_t addr)
 {
     unsigned pg = (unsigned)((addr - USER_BASE) / PAGE_SIZE);
@@ -312,7 +317,7 @@ static int slot_of(struct arch_vm *vm)
     if (slots[s].vm)
         purge(s);
     slots[s].vm = vm;
-    slots[s].gen = 0;             /* no address space has version 0 */
+    slots[s].fresh = true;
     slots[s].used = ++clock_now;
     vm->window_slot = s;
     return s;
@@ -328,11 +333,13 @@ void sim_window_sync(struct arch_vm *vm)
         return;
     }
     int s = slot_of(vm);
-    if (slots[s].gen != vm->gen || !slots[s].intact) {
-        sync_all(vm, s);
-        slots[s].gen = vm->gen;
-        slots[s].intact = true;
-    }
+    /* Look again only at what may differ: everything, the first time;
+     * then the regions vm changed, and those where it lost pages. */
+    uint64_t again = slots[s].fresh ? ~0ull : vm->dirty | slots[s].lost;
+    if (again)
+        sync_regions(vm, s, again);
+    slots[s].fresh = false;
+    slots[s].lost = vm->dirty = 0;
     show_kinfo(vm);
     allow(s);
 }
