@@ -26,7 +26,8 @@ static const char usage[] =
     "                    (frames mixed with the console: baton-trace reads them)\n"
     "  --quiet           no report at the end\n"
     "  --verbose, -v     say how user memory is isolated on this host (PKU or\n"
-    "                    not: BATON_SIM_PKU=0 forces software keys only)\n"    "Exit status: 0 every task finished; 1 kernel panic (or the kernel's\n"
+    "                    not: BATON_SIM_PKU=0 forces software keys only)\n"
+    "Exit status: 0 every task finished; 1 kernel panic (or the kernel's\n"
     "poweroff status); 2 bad arguments; 3 stuck; 4 --max-steps reached.\n";
 
 static noreturn void fail(const char *fmt, const char *arg)
