@@ -62,10 +62,13 @@ struct arch_task {
 /* One address space: a software two-level table, like Sv32 (sim/vm.c). */
 struct arch_vm {
     uint32_t *root;         /* 1024 entries, each a leaf table or 0 */
-    uint64_t gen;           /* changes whenever a mapping does (sim/window.c) */
+    uint64_t gen;           /* changes whenever a mapping does (sim/vm.c) */
+    uint64_t dirty;         /* bit r: window region r changed since shown */
     int window_slot;        /* its protection key slot, if it still has it */
-    unsigned stack_zero;    /* bit p: its user stack page p is all zeros */
-    unsigned stack_hot;     /* bit p: its user code wrote stack page p */
+    uint32_t ustack;        /* where user code has its stack (sim/vm.c) */
+    /* The last page looked up (sim_vm_entry) and its entry: a round trip
+     * looks up its message's page several times. Invalid when ~0. */
+    uint32_t tlb_va, tlb_e;
 };
 
 /* kernel/arch.h: a task's frame. (No direct switch: ARCH_FASTPATH_DIRECT

@@ -58,10 +58,10 @@ static void not_ours(int i, int sig, siginfo_t *si, void *ctx)
 static void on_fault(int sig, siginfo_t *si, void *ctx)
 {
     ucontext_t *uc = ctx;
-    /* A first write to a user stack page watched for writes (sim/ustack.c):
-     * no fault at all, the write goes through once the page is writable. */
-    if (sig == SIGSEGV && (uc->uc_mcontext.gregs[REG_ERR] & 0x2) &&
-        sim_ustack_write_fault((uintptr_t)si->si_addr))
+    /* User code touching its stack at the kernel's addresses, where the
+     * window shows it only on demand (sim/window.c): no fault at all, the
+     * access goes through once the page is there. */
+    if (sig == SIGSEGV && sim_in_user && sim_window_demand((uintptr_t)si->si_addr))
         return;
     int i = 0;
     while (fault_signals[i] != sig)

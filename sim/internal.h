@@ -11,6 +11,7 @@
 #include "sim.h"
 #include "arch.h"
 #include "printk.h"
+#include <baton/types.h>
 
 /* Virtual time, in cycles of a nominal 1 GHz machine. What things cost is
  * made up, but fixed: the same run always reads the same clock. */
@@ -86,26 +87,42 @@ static inline uintptr_t sim_phys_base(void)
 void sim_window_map(uintptr_t va, size_t npages, uint32_t e, int pkey);
 noreturn void sim_die(const char *what);   /* a host call failed: exit */
 
+/* sim/softkey.c: software protection keys, checked by user code itself
+ * (compiled to call a check before every access) */
+#define SIM_WINDOW_PAGES ((USER_END - USER_BASE) / PAGE_SIZE)
+#define SIM_KEY_ANY  0xffu   /* a page the host's protection alone governs */
+#define SIM_KEY_NONE 0xfeu   /* sim_softkey_now when no address space runs */
+extern uint8_t sim_softkey_page[SIM_WINDOW_PAGES];   /* each page's key */
+extern uint8_t sim_softkey_now;                       /* the one user code may use */
+
 /* sim/window.c: the user window shows the current address space */
 void sim_window_init(void);
 void sim_window_reset(void);
 void sim_window_sync(struct arch_vm *vm);  /* before user code runs */
 void sim_window_forget(struct arch_vm *vm);   /* vm is destroyed */
+bool sim_window_demand(uintptr_t addr);  /* user code touches its stack... */
+const char *sim_window_mechanism(void);  /* sim_mechanism() */
 
-/* sim/ustack.c: the user stack, the same addresses in every task */
+/* The user stack: at the same addresses in every address space, for the
+ * kernel (SIM_USTACK_LO..USER_STACK_TOP); user code runs on it at addresses
+ * of its address space's own, vm->ustack, a "stack alias" in the area
+ * SIM_STACKS_BASE..SIM_STACKS_END that nothing else uses (sim/vm.c). */
 #define SIM_USTACK_LO    (USER_STACK_TOP - USER_STACK_SIZE)
 #define SIM_USTACK_PAGES (USER_STACK_SIZE / PAGE_SIZE)
-void sim_ustack_show(struct arch_vm *vm);     /* before vm's user code runs */
-void sim_ustack_lend(struct arch_vm *vm, uintptr_t va);   /* the kernel looks */
-bool sim_ustack_write_fault(uintptr_t addr);  /* from the fault handler */
-void sim_ustack_drop(struct arch_vm *vm);     /* its task dies (NULL: current) */
-void sim_ustack_reset(void);
+#define SIM_STACKS_BASE  0x4e000000u
+#define SIM_STACK_STRIDE 0x10000u        /* 16 KiB of stack, 48 KiB of nothing */
+#define SIM_STACKS_END   (SIM_STACKS_BASE + TASK_MAX * SIM_STACK_STRIDE)
 
 /* sim/vm.c: the physical page of a table entry; region vpn1's leaf table;
- * the leaf entry of va (0: none), looked at without lending it */
+ * the leaf entry of va (0: none; a stack alias counts as its stack); the
+ * address the kernel knows for va (its stack for a stack alias of vm's, 0
+ * for another's); before a run, no stack alias is taken */
 uintptr_t sim_entry_pa(uint32_t e);
 uint32_t *sim_vm_leaf(struct arch_vm *vm, unsigned vpn1);
 uint32_t sim_vm_entry(struct arch_vm *vm, uintptr_t va);
+uintptr_t sim_vm_canonical(const struct arch_vm *vm, uintptr_t va);
+uintptr_t sim_vm_alias(const struct arch_vm *vm, uintptr_t va);
+void sim_vm_reset(void);
 
 /* sim/program.c */
 void sim_programs_init(void);

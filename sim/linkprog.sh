@@ -4,6 +4,8 @@
 # its data in sections named after it (sim/prog-r.ld), every symbol made
 # local except its entry, _start, renamed sim_prog_NAME. Two programs may
 # then define the same names, and none clashes with the host's C library.
+# The software keys' instrumentation (sim/sim.mk) makes one call that is
+# not a check, __asan_handle_no_return: it goes to the simulator too.
 set -eu
 name=$1
 out=$2
@@ -15,6 +17,7 @@ objcopy --rename-section sim_ro="sim_ro_$sym" \
         --rename-section sim_data="sim_data_$sym" \
         --rename-section sim_bss="sim_bss_$sym" \
         --redefine-sym _start="sim_prog_$sym" \
+        --redefine-sym __asan_handle_no_return=sim_softkey_no_return \
         --keep-global-symbol="sim_prog_$sym" "$tmp" "$out"
 rm -f "$tmp"
 

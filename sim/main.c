@@ -25,6 +25,8 @@ static const char usage[] =
     "  --trace MASK      trace from boot: all, none, ipc,sched,... or 0x1ff\n"
     "                    (frames mixed with the console: baton-trace reads them)\n"
     "  --quiet           no report at the end\n"
+    "  --verbose, -v     say how user memory is isolated on this host (PKU or\n"
+    "                    not: BATON_SIM_PKU=0 forces software keys only)\n"
     "Exit status: 0 every task finished; 1 kernel panic (or the kernel's\n"
     "poweroff status); 2 bad arguments; 3 stuck; 4 --max-steps reached.\n";
 
@@ -116,6 +118,8 @@ int main(int argc, char **argv)
             cfg.bootargs = args, i++;
         } else if (!strcmp(a, "--quiet")) {
             cfg.report = NULL;
+        } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
+            fprintf(stderr, "baton-sim: address spaces: %s\n", sim_mechanism());
         } else if (!strcmp(a, "--stdin")) {
             cfg.input_stdin = true;
         } else if (!strcmp(a, "--input") && v) {

@@ -116,6 +116,12 @@ void sim_config_init(struct sim_config *cfg)
     cfg->seed = 1;
 }
 
+const char *sim_mechanism(void)
+{
+    init_once();
+    return sim_window_mechanism();
+}
+
 int sim_run(const struct sim_config *cfg, struct sim_result *res)
 {
     init_once();

@@ -92,5 +92,9 @@ void sim_config_init(struct sim_config *cfg);
  * stuck or reaches max_steps. Every run starts from a fresh kernel, so runs
  * can follow each other in one process. Returns res->status. */
 int sim_run(const struct sim_config *cfg, struct sim_result *res);
+/* How user memory is kept apart on this host, one line: "pku ..." (x86
+ * protection keys, and software keys too) or "nopku ..." (software keys
+ * only: no PKU, or BATON_SIM_PKU=0). The first word names it for figures. */
+const char *sim_mechanism(void);
 
 #endif

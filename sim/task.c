@@ -110,7 +110,9 @@ static noreturn void user_start(void *arg)
     struct arch_task *at = arg;
     sim_asan_finish(NULL, NULL, NULL);
     sim_window_sync(sim.want_vm);
-    sim_user_enter(at->entry, at->usp);
+    /* The kernel gave the top of the stack as it knows it: user code runs
+     * at its address space's stack alias (sim/vm.c). */
+    sim_user_enter(at->entry, at->usp - SIM_USTACK_LO + sim.want_vm->ustack);
 }
 
 static noreturn void kthread_start(void *arg)
@@ -183,7 +185,6 @@ void sim_syscall(uint32_t slots[7], uint64_t pc)
     struct arch_task *at = sim.cur;
     struct arch_frame *f = at->frame;
     if (!slots_ok((uintptr_t)slots)) {
-        sim_ustack_drop(NULL);
         trap_user_fault("bad system call slots", pc, (uintptr_t)slots);
     }
     memcpy(f->slot, slots, sizeof(f->slot));
@@ -201,6 +202,5 @@ void sim_syscall(uint32_t slots[7], uint64_t pc)
  * stack, as a trap would. */
 noreturn void sim_user_fault(const char *what, uint64_t pc, uint64_t addr)
 {
-    sim_ustack_drop(NULL);
     trap_user_fault(what, (uintptr_t)pc, (uintptr_t)addr);
 }

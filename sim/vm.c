@@ -24,24 +24,48 @@ uintptr_t sim_entry_pa(uint32_t e)
     return sim_phys_base() + (uintptr_t)(e >> 12) * PAGE_SIZE;
 }
 
-/* Every change to any address space gets a new number, so that sim/mem.c
- * can tell an address space it already shows from one that changed. */
-static void changed(struct arch_vm *vm)
+/* Every change to any address space gets a new number (the fuzzer's checks
+ * keep what they counted of it until then), and the window region (4 MiB)
+ * it is in is marked, so that sim/window.c looks again at that region
+ * only. ALL_REGIONS: anything may have changed. */
+#define ALL_REGIONS (~0ull)
+static uint64_t region_of(uintptr_t va)
+{
+    uintptr_t r = (va - USER_BASE) >> 22;
+    return r < 64 ? 1ull << r : ALL_REGIONS;
+}
+
+static void changed(struct arch_vm *vm, uint64_t regions)
 {
     static uint64_t counter;
     vm->gen = ++counter;
-    vm->stack_zero = 0;           /* pages may have come or gone: unknown */
+    vm->dirty |= regions;
+    vm->tlb_va = ~0u;               /* and the cached translation goes */
+}
+
+/* Stack aliases: bit i, alias i (at SIM_STACKS_BASE + i * SIM_STACK_STRIDE)
+ * belongs to a live address space. The lowest free one is taken, so the
+ * same run gives every task the same stack addresses, PKU or not. */
+static uint32_t stacks_taken;
+
+void sim_vm_reset(void)
+{
+    stacks_taken = 0;
 }
 
 error_t arch_vm_init(struct arch_vm *vm)
 {
-    uintptr_t root = page_alloc();
+    unsigned i = 0;
+    while (i < TASK_MAX && (stacks_taken >> i & 1))
+        i++;
+    uintptr_t root = i < TASK_MAX ? page_alloc() : 0;
     if (!root)
         return ERR_NO_MEMORY;
-    vm->stack_hot = 0;
+    stacks_taken |= 1u << i;
+    vm->ustack = SIM_STACKS_BASE + i * SIM_STACK_STRIDE;
     vm->root = (uint32_t *)root;   /* zeroed: nothing mapped, not even the
                                       kernel, which user code cannot see */
-    changed(vm);
+    changed(vm, ALL_REGIONS);
     return OK;
 }
 
@@ -76,7 +100,7 @@ error_t arch_vm_map(struct arch_vm *vm, uintptr_t va, uintptr_t pa, unsigned fla
     if (!e)
         return ERR_NO_MEMORY;
     *e = make_entry(pa, flags);
-    changed(vm);
+    changed(vm, region_of(va));
     return OK;
 }
 
@@ -87,25 +111,53 @@ uintptr_t arch_vm_unmap(struct arch_vm *vm, uintptr_t va)
         return 0;
     uintptr_t pa = sim_entry_pa(*e);
     *e = 0;
-    changed(vm);
+    changed(vm, region_of(va));
     return pa;
+}
+
+/* User code reaches its stack at its alias (vm->ustack...), the kernel at
+ * SIM_USTACK_LO...: a pointer user code hands the kernel may be either.
+ * Another address space's alias is nothing (0, never mapped). */
+uintptr_t sim_vm_canonical(const struct arch_vm *vm, uintptr_t va)
+{
+    if (va < SIM_STACKS_BASE || va >= SIM_STACKS_END)
+        return va;
+    if (va - vm->ustack < USER_STACK_SIZE)
+        return va - vm->ustack + SIM_USTACK_LO;
+    return 0;
+}
+
+/* The other way: where user code of vm sees what the kernel has at va (the
+ * harness, which runs as the task and reads its memory as it does). */
+uintptr_t sim_vm_alias(const struct arch_vm *vm, uintptr_t va)
+{
+    if (va - SIM_USTACK_LO < USER_STACK_SIZE)
+        return va - SIM_USTACK_LO + vm->ustack;
+    return va;
 }
 
 uint32_t sim_vm_entry(struct arch_vm *vm, uintptr_t va)
 {
-    uint32_t *e = walk(vm, va, false);
-    return e && (*e & E_VALID) ? *e : 0;
+    uint32_t page = (uint32_t)(va / PAGE_SIZE);
+    if (page == vm->tlb_va && va < VA_LIMIT)
+        return vm->tlb_e;
+    uint32_t *e = walk(vm, sim_vm_canonical(vm, va), false);
+    uint32_t entry = e && (*e & E_VALID) ? *e : 0;
+    if (va < VA_LIMIT) {
+        vm->tlb_va = page;
+        vm->tlb_e = entry;
+    }
+    return entry;
 }
 
-/* The kernel's way to user memory. A page of the user stack is "lent"
- * to it: sim/ustack.c makes the page hold what user code wrote there. */
+/* The kernel's way to user memory: the page user code sees at va, stack
+ * aliases included. The window maps the same pages, so what the kernel
+ * reads and writes there is what user code sees: nothing to copy. */
 uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags)
 {
     uint32_t e = sim_vm_entry(vm, va);
     if (!e)
         return 0;
-    if (va >= SIM_USTACK_LO && va < SIM_USTACK_LO + SIM_USTACK_PAGES * PAGE_SIZE)
-        sim_ustack_lend(vm, va);
     if (flags)
         *flags = e & E_FLAGS;
     return sim_entry_pa(e);
@@ -121,7 +173,8 @@ void arch_vm_destroy(struct arch_vm *vm)
             page_free(sim_entry_pa(vm->root[i]));
     page_free((uintptr_t)vm->root);
     vm->root = NULL;
-    changed(vm);
+    stacks_taken &= ~(1u << (vm->ustack - SIM_STACKS_BASE) / SIM_STACK_STRIDE);
+    changed(vm, ALL_REGIONS);
 }
 
 /* Nothing to do at once: the window only matters to user code, so it is

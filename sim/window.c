@@ -1,56 +1,72 @@
 /* window.c (sim) - the user window: before user code runs, the addresses
- * [USER_BASE, USER_END) must show exactly the current address space's user
- * pages, read-only or writable, and nothing else. Switching it with mmap
- * at every context switch cost about 20 us; two cheaper means do it now.
+ * [USER_BASE, USER_END) must show the current address space's user pages,
+ * read-only or writable, and let user code touch nothing else there.
+ * Remapping the window with mmap at every context switch cost 20 us or
+ * more (a system call is about 1 us on a virtualised host); a switch now
+ * makes no system call at all in the usual case.
  *
  * Mapped pages (program data, channel pages): each window page is the
  * memfd page its table entry names. When another address space runs, its
- * pages stay mapped, but under a protection key (x86 PKU) of their own:
- * one instruction, WRPKRU, lets user code reach only the current address
- * space's key. Pages are remapped only when an address space changes, or
- * when two want the same address (tasks of one program). Without PKU, or
- * with more address spaces than keys, pages are remapped as needed.
+ * pages stay mapped, under a protection key of their own: a key slot per
+ * address space. User code may touch only the running one's pages:
+ *  - software keys (always): user code is compiled to check every access
+ *    against the key of its page (sim/softkey.c); a switch sets
+ *    sim_softkey_now, one byte. 64 slots: every address space keeps its own;
+ *  - x86 protection keys (PKU), where the host has them and BATON_SIM_PKU
+ *    is not 0: the pages are also mapped under a hardware key, and a switch
+ *    also writes PKRU (one instruction). Only 15 keys: with more address
+ *    spaces, the least recently used loses its pages.
+ * Pages are remapped only when an address space changes (only the regions
+ * of 4 MiB it changed are looked at again), or when two want the same
+ * address (tasks of one program).
  *
- * The stack: every task has its stack at the same addresses, so those
- * window pages are memory of their own, into which the current task's
- * stack is copied (sim/ustack.c). */
+ * The stack: every task has its stack at the same addresses for the
+ * kernel; user code has it at addresses of its address space's own, its
+ * stack alias (sim/vm.c), which the window shows as any other page. The
+ * stack at the kernel's addresses is shown on demand (sim_window_demand). */
 #include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
-#define WINDOW_PAGES ((USER_END - USER_BASE) / PAGE_SIZE)
+#define WINDOW_PAGES SIM_WINDOW_PAGES
 #define REGION_PAGES 1024u                   /* one leaf table: 4 MiB */
 #define REGIONS      (WINDOW_PAGES / REGION_PAGES)
 #define FIRST_VPN1   (USER_BASE >> 22)
 #define STACK_LO     (USER_STACK_TOP - USER_STACK_SIZE)
 #define STACK_PAGES  (USER_STACK_SIZE / PAGE_SIZE)
 #define STACK_FIRST  ((STACK_LO - USER_BASE) / PAGE_SIZE)   /* its window page */
+#define ALIAS_FIRST  ((SIM_STACKS_BASE - USER_BASE) / PAGE_SIZE)
+#define ALIAS_END    ((SIM_STACKS_END - USER_BASE) / PAGE_SIZE)
 /* What the window shows: per page, a table entry reduced to its page and
  * E_VALID | VM_READ | VM_WRITE; 0 for nothing (PROT_NONE). */
 #define SHOW_MASK    (~0xfffu | SIM_E_VALID | VM_READ | VM_WRITE)
-#define SLOTS_MAX    15                      /* keys 1..15: all PKU has */
-#define NO_SLOT      0xff
+#define PKU_SLOTS    15                      /* keys 1..15: all PKU has */
+#define SOFT_SLOTS   64                      /* software keys: 2 per task id */
+#define SLOTS_MAX    SOFT_SLOTS
+#define NO_SLOT      SIM_KEY_ANY             /* a page of no slot */
 
+/* shown[pg]: what page pg shows; its slot is sim_softkey_page[pg], which
+ * user code's checks read (sim/softkey.c). */
 static uint32_t shown[WINDOW_PAGES];
-static uint8_t shown_slot[WINDOW_PAGES];     /* whose key each page has */
 static uint32_t shown_count[REGIONS];        /* pages shown per region */
 
-/* A key slot: a protection key, the address space it belongs to, and that
- * address space's version when the window last showed all of it (gen); not
- * intact once another address space took one of its pages. Without PKU
- * there is one slot, key 0, and the window shows one address space. */
+/* A key slot: an address space, its hardware key (0 without PKU), when it
+ * last ran (used: for the LRU), whether the window has ever shown the
+ * address space under it (fresh: not yet), and the regions where another
+ * slot took some of its pages since (lost: bit r, region r of 4 MiB). */
 static struct key_slot {
     int pkey;
     struct arch_vm *vm;
-    uint64_t gen, used;
-    bool intact;
+    uint64_t used, lost;
+    bool fresh;
 } slots[SLOTS_MAX];
 static int nslots;
 static bool pku;
 static uint32_t pkru_base, pkru_now;
 static uint32_t pkru_only[SLOTS_MAX + 1];   /* [s + 1]: only slot s reachable */
 static uint64_t clock_now;
+static int running = -1;              /* the slot user code may use now */
 
 
 static void write_pkru(uint32_t v)
@@ -65,18 +81,36 @@ static uint32_t read_pkru(void)
     return v;
 }
 
+/* BATON_SIM_SLOTS=N: at most N key slots, 1 to 64 (0 or unset: as many as
+ * the mechanism has). For tests: with fewer slots than address spaces,
+ * the slot of the least recently run loses its pages, which is what PKU
+ * does beyond 15 address spaces; this way a host without PKU runs that
+ * code too. */
+static int slots_wanted(void)
+{
+    const char *env = getenv("BATON_SIM_SLOTS");
+    char *end;
+    long n = env ? strtol(env, &end, 10) : 0;
+    if (env && (!*env || *end || n < 0 || n > SOFT_SLOTS)) {
+        fprintf(stderr, "baton-sim: BATON_SIM_SLOTS must be 1..%d (0: all), not \"%s\"\n",
+                SOFT_SLOTS, env);
+        exit(SIM_EXIT_USAGE);
+    }
+    return n ? (int)n : SOFT_SLOTS;
+}
+
 /* Take as many protection keys as the machine gives (BATON_SIM_PKU=0:
  * none, to run the simulator as without PKU). */
 void sim_window_init(void)
 {
     const char *env = getenv("BATON_SIM_PKU");
-    int k;
-    while ((!env || strcmp(env, "0") != 0) && nslots < SLOTS_MAX &&
+    int want = slots_wanted(), k;
+    while ((!env || strcmp(env, "0") != 0) && nslots < PKU_SLOTS && nslots < want &&
            (k = pkey_alloc(0, 0)) > 0)
         slots[nslots++].pkey = k;
     pku = nslots > 0;
     if (!pku)
-        nslots = 1;               /* slot 0, key 0: no protection by key */
+        nslots = want;            /* software keys only, hardware key 0 */
     pkru_base = pku ? read_pkru() : 0;
     for (int s = 0; pku && s < nslots; s++)
         pkru_base &= ~(3u << (2 * slots[s].pkey));
@@ -89,10 +123,12 @@ void sim_window_init(void)
     pkru_now = pkru_base;
 }
 
-/* Let user code reach key slot s only (-1: none). The PKRU value for each
- * is computed once (sim_window_init). */
+/* Let user code reach key slot s only (-1: none): its software key, and its
+ * hardware key (the PKRU value for each is computed once, sim_window_init). */
 static void allow(int s)
 {
+    running = s;
+    sim_softkey_now = s < 0 ? SIM_KEY_NONE : (uint8_t)s;
     if (pku && pkru_only[s + 1] != pkru_now)
         write_pkru(pkru_now = pkru_only[s + 1]);
 }
@@ -115,9 +151,17 @@ static bool continues(uint32_t prev, uint32_t want)
     return (want & 0xfffu) == (prev & 0xfffu) && (want >> 12) == (prev >> 12) + 1;
 }
 
+/* The stack at the addresses the kernel knows it by, the same in every
+ * address space (user code runs on its alias, below): shown on demand. */
 static bool is_stack(unsigned pg)
 {
     return pg >= STACK_FIRST && pg < STACK_FIRST + STACK_PAGES;
+}
+
+/* The stack aliases' area: each address space's pages there are its own. */
+static bool is_alias(unsigned pg)
+{
+    return pg >= ALIAS_FIRST && pg < ALIAS_END;
 }
 
 /* The kernel info page (<baton/kinfo.h>) is one page, read-only, at the same
@@ -141,22 +185,32 @@ static void show_kinfo(struct arch_vm *vm)
  * s does not want are left alone: their key keeps them out of reach. */
 static bool differs(unsigned pg, uint32_t want, int s)
 {
-    if (is_stack(pg) || pg == KINFO_PAGE)
+    if (is_stack(pg) || is_alias(pg) || pg == KINFO_PAGE)
         return false;
     if (want)
-        return shown[pg] != want || shown_slot[pg] != s;
-    return shown[pg] && (shown_slot[pg] == s || !pku);
+        return shown[pg] != want || sim_softkey_page[pg] != s;
+    return shown[pg] && sim_softkey_page[pg] == s;
 }
 
 /* Record that page pg shows want for slot s (0: nothing). */
 static void take(unsigned pg, uint32_t want, int s)
 {
-    uint8_t old = shown_slot[pg];
+    uint8_t old = sim_softkey_page[pg];
     if (shown[pg] && old != s && old != NO_SLOT)
-        slots[old].intact = false;
+        slots[old].lost |= 1ull << (pg / REGION_PAGES);
     shown_count[pg / REGION_PAGES] += (want != 0) - (shown[pg] != 0);
     shown[pg] = want;
-    shown_slot[pg] = want ? (uint8_t)s : NO_SLOT;
+    sim_softkey_page[pg] = want ? (uint8_t)s : NO_SLOT;
+}
+
+/* Page pg shows want (0: nothing) under slot s's key, if it does not yet. */
+static void show_page(unsigned pg, uint32_t want, int s)
+{
+    if (shown[pg] == want && sim_softkey_page[pg] == (want ? s : NO_SLOT))
+        return;
+    take(pg, want, s);
+    sim_window_map(USER_BASE + (uintptr_t)pg * PAGE_SIZE, 1, want,
+                   want ? slots[s].pkey : 0);
 }
 
 /* Bring region r (4 MiB) of the window to what leaf (NULL: nothing) says
@@ -185,14 +239,32 @@ static void sync_region(unsigned r, const uint32_t *leaf, int s)
     }
 }
 
-/* Every page of vm in the window, under slot s's key. */
-static void sync_all(struct arch_vm *vm, int s)
+/* vm's stack at its alias, for slot s (or nothing, want_none): the pages
+ * the kernel has at SIM_USTACK_LO... The alias is vm's alone: once shown,
+ * its pages stay, and a switch copies nothing. */
+static void sync_alias(struct arch_vm *vm, int s, bool want_none)
+{
+    const uint32_t *leaf = want_none ? NULL : sim_vm_leaf(vm, STACK_LO >> 22);
+    unsigned first = (vm->ustack - USER_BASE) / PAGE_SIZE;
+    for (unsigned p = 0; p < STACK_PAGES; p++) {
+        uint32_t want = leaf ? visible(leaf[(STACK_LO >> 12) % REGION_PAGES + p]) : 0;
+        if (want || sim_softkey_page[first + p] == s)
+            show_page(first + p, want, s);
+    }
+}
+
+/* vm's pages in the regions of the mask (bit r: region r), and its stack
+ * alias, in the window under slot s's key. */
+static void sync_regions(struct arch_vm *vm, int s, uint64_t mask)
 {
     for (unsigned r = 0; r < REGIONS; r++) {
+        if (!(mask >> r & 1))
+            continue;
         const uint32_t *leaf = sim_vm_leaf(vm, FIRST_VPN1 + r);
         if (leaf || shown_count[r])
             sync_region(r, leaf, s);
     }
+    sync_alias(vm, s, false);
 }
 
 /* Take every page of slot s out of the window. */
@@ -201,6 +273,32 @@ static void purge(int s)
     for (unsigned r = 0; r < REGIONS; r++)
         if (shown_count[r])
             sync_region(r, NULL, s);
+    if (slots[s].vm)
+        sync_alias(slots[s].vm, s, true);
+    for (unsigned pg = STACK_FIRST; pg < STACK_FIRST + STACK_PAGES; pg++)
+        if (sim_softkey_page[pg] == s)
+            show_page(pg, 0, s);
+}
+
+/* User code touches its stack at the addresses the kernel knows it by
+ * (a test or the fuzzer does; the compiler never does): the page there
+ * becomes the running address space's, if it has one. From a softkey
+ * check (sim/softkey.c) or the fault handler: true if the access may now
+ * go on, false if it must fault. Those pages do not make their previous
+ * slot lose pages: nothing but them shows a stack there. */
+bool sim_window_demand(uintptr_t addr)
+{
+    unsigned pg = (unsigned)((addr - USER_BASE) / PAGE_SIZE);
+    if (addr < USER_BASE || !is_stack(pg) || running < 0)
+        return false;
+    uint32_t want = visible(sim_vm_entry(slots[running].vm, addr));
+    if (!want || (shown[pg] == want && sim_softkey_page[pg] == running))
+        return false;
+    shown_count[pg / REGION_PAGES] += !shown[pg];
+    shown[pg] = want;
+    sim_softkey_page[pg] = (uint8_t)running;
+    sim_window_map(USER_BASE + (uintptr_t)pg * PAGE_SIZE, 1, want, slots[running].pkey);
+    return true;
 }
 
 /* vm's key slot, given one if it has none: a free one, else the least
@@ -216,10 +314,10 @@ static int slot_of(struct arch_vm *vm)
     for (int t = 0; t < nslots; t++)
         if (!slots[t].vm || (slots[s].vm && slots[t].used < slots[s].used))
             s = t;
-    if (slots[s].vm && pku)
+    if (slots[s].vm)
         purge(s);
     slots[s].vm = vm;
-    slots[s].gen = 0;             /* no address space has version 0 */
+    slots[s].fresh = true;
     slots[s].used = ++clock_now;
     vm->window_slot = s;
     return s;
@@ -235,25 +333,24 @@ void sim_window_sync(struct arch_vm *vm)
         return;
     }
     int s = slot_of(vm);
-    if (slots[s].gen != vm->gen || !slots[s].intact) {
-        sync_all(vm, s);
-        slots[s].gen = vm->gen;
-        slots[s].intact = true;
-    }
+    /* Look again only at what may differ: everything, the first time;
+     * then the regions vm changed, and those where it lost pages. */
+    uint64_t again = slots[s].fresh ? ~0ull : vm->dirty | slots[s].lost;
+    if (again)
+        sync_regions(vm, s, again);
+    slots[s].fresh = false;
+    slots[s].lost = vm->dirty = 0;
     show_kinfo(vm);
     allow(s);
-    sim_ustack_show(vm);
 }
 
 /* vm is being destroyed: its pages (about to be freed) leave the window,
  * and its key is free for another. */
 void sim_window_forget(struct arch_vm *vm)
 {
-    sim_ustack_drop(vm);
     for (int s = 0; s < nslots; s++) {
         if (slots[s].vm == vm) {
-            if (pku)
-                purge(s);
+            purge(s);
             slots[s].vm = NULL;
         }
     }
@@ -264,11 +361,24 @@ void sim_window_reset(void)
 {
     sim_window_map(USER_BASE, WINDOW_PAGES, 0, 0);
     memset(shown, 0, sizeof(shown));
-    memset(shown_slot, NO_SLOT, sizeof(shown_slot));
+    memset(sim_softkey_page, NO_SLOT, sizeof(sim_softkey_page));
     memset(shown_count, 0, sizeof(shown_count));
     kinfo_shown = 0;
     for (int s = 0; s < nslots; s++)
         slots[s] = (struct key_slot){ .pkey = slots[s].pkey };
-    sim_ustack_reset();
     allow(-1);
+}
+
+const char *sim_window_mechanism(void)
+{
+    static char line[160];
+    const char *env = getenv("BATON_SIM_PKU");
+    if (pku)
+        snprintf(line, sizeof(line), "pku: %d x86 protection keys (an LRU beyond), "
+                 "and software keys checked by user code", nslots);
+    else
+        snprintf(line, sizeof(line), "nopku: software protection keys checked by "
+                 "user code, %d address spaces resident (%s)", nslots,
+                 env && strcmp(env, "0") == 0 ? "BATON_SIM_PKU=0" : "no PKU on this host");
+    return line;
 }

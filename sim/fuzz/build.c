@@ -54,7 +54,7 @@ static void build_ipc(struct fz_task *t, struct fz_pending *p, int dst, int src,
                    (recv && src != IPC_ANY && bad_peer(t, src));
     if (send && p->cls == FZ_RW) {
         p->tag = fz_new_tag(t, false, dst, recv, 0);
-        fz_tag_message((struct message *)(uintptr_t)p->buf, p->tag, id_of(t));
+        fz_tag_message((struct message *)fz_user(p->buf), p->tag, id_of(t));
     } else if (send && dst > 0 && dst < TASK_MAX) {
         fz.untagged_sent[dst]++;  /* read-only data: no tag to check */
     }
@@ -145,9 +145,9 @@ static void pick_handle(struct fz_task *t, struct fz_pending *p, enum fz_class *
                     (v / 32) % FZ_CELLS * (uint32_t)sizeof(channel_handle);
     uint32_t ptr = fz_pick_pointer(t, sizeof(channel_handle), false, cell, cls);
     if (*cls == FZ_RW)
-        memcpy((void *)(uintptr_t)ptr, &value, sizeof(value));
+        memcpy(fz_user(ptr), &value, sizeof(value));
     else if (*cls == FZ_RO)
-        memcpy(&value, (const void *)(uintptr_t)ptr, sizeof(value));
+        memcpy(&value, fz_user(ptr), sizeof(value));
     p->handle = value;
     p->port = -1;
     *dir = -1;
@@ -249,7 +249,7 @@ static void build_chan_send(struct fz_task *t, struct fz_pending *p)
         }
         if (tagged && p->cls == FZ_RW) {
             p->tag = fz_new_tag(t, true, p->port, false, size);
-            fz_tag_bytes((uint8_t *)(uintptr_t)p->buf, size, p->tag);
+            fz_tag_bytes(fz_user(p->buf), size, p->tag);
         } else if (tagged && p->port >= 0) {
             fz.untagged_chan_sent++;     /* read-only data: no tag */
         }
@@ -421,7 +421,8 @@ void sim_fuzz_hello(struct fz_area *area, const struct message *ro)
     if (fz_classify(t, t->area, sizeof(*area), true) != FZ_RW ||
         fz_classify(t, t->ro, 2 * sizeof(*ro), false) != FZ_RO)
         fz_fail("task %d: the driver's memory is not where its program says", id_of(t));
-    uint8_t *stack = (uint8_t *)(uintptr_t)STACK_CANARY;
+    /* Where the task itself has its stack (sim/vm.c: its stack alias). */
+    uint8_t *stack = fz_user(STACK_CANARY);
     for (unsigned i = 0; i < FZ_CANARY; i++)
         area->canary[i] = stack[i] = canary_byte(t, i);
     t->hello = true;
@@ -432,7 +433,7 @@ void sim_fuzz_hello(struct fz_area *area, const struct message *ro)
 static void check_canaries(const struct fz_task *t)
 {
     const struct fz_area *area = (const void *)(uintptr_t)t->area;
-    const uint8_t *stack = (const uint8_t *)(uintptr_t)STACK_CANARY;
+    const uint8_t *stack = fz_user(STACK_CANARY);
     for (unsigned i = 0; i < FZ_CANARY; i++)
         if (area->canary[i] != canary_byte(t, i) || stack[i] != canary_byte(t, i))
             fz_fail("task %d: its memory changed behind its back (canary byte %u)",

@@ -124,6 +124,10 @@ int fz_pick_task(const struct fz_task *t);
 /* What a task is about to do, for fz_pick_peer's hint. */
 enum fz_want { FZ_ANYONE, FZ_RECEIVER, FZ_SENDER, FZ_CALLER };
 int fz_pick_peer(const struct fz_task *t, enum fz_want want);
+/* Where the harness, running as the current task, reaches its user address
+ * va: the same, but for the stack, which user code has at its stack alias
+ * (sim/vm.c). */
+void *fz_user(uint32_t va);
 uint32_t fz_pick_pointer(const struct fz_task *t, uint32_t len, bool write,
                          uint32_t good, enum fz_class *cls);
 uint32_t fz_msg_slot(const struct fz_task *t, unsigned k);

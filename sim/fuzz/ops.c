@@ -107,6 +107,11 @@ uint32_t fz_new_tag(struct fz_task *t, bool chan, int to, bool call, uint32_t si
     return id;
 }
 
+void *fz_user(uint32_t va)
+{
+    return (void *)sim_vm_alias(sim.want_vm, va);
+}
+
 /* ---- A task's memory, as its program lays it out --------------------------- */
 
 #define STACK_BOTTOM (USER_STACK_TOP - USER_STACK_SIZE)

@@ -131,7 +131,7 @@ static void ipc_result(struct fz_task *t, const struct fz_pending *p, long ret)
     if (p->tag)
         sent(p->tag, ret);
     if (ret == OK && (p->flags & IPC_RECV))
-        message(t, p, (const struct message *)(uintptr_t)p->buf);
+        message(t, p, (const struct message *)fz_user(p->buf));
     else if (ret == OK && !(p->flags & IPC_SEND))
         fz_fail("task %d: ipc with neither send nor receive succeeded", id_of(t));
 }
@@ -194,7 +194,7 @@ static void open_result(struct fz_task *t, const struct fz_pending *p, long ret)
     if (ret != OK)
         return;
     int h;
-    memcpy(&h, (const void *)(uintptr_t)p->buf, sizeof(h));
+    memcpy(&h, fz_user(p->buf), sizeof(h));
     if (h < 1 || h > CHANNEL_HANDLES)
         fz_fail("task %d: channel_open gave handle %d", me, h);
     for (int i = 0; i < t->nends; i++)
