@@ -89,6 +89,9 @@ void arch_switch(struct arch_task *prev, struct arch_task *next);
  * path (kernel/fastpath.c) uses them on every round trip.
  *   struct arch_frame *arch_task_frame(struct arch_task *at);
  * The saved user registers of a task (valid while it is in the kernel).
+ *   uintptr_t arch_vm_user_stack(const struct arch_vm *vm);
+ * Where the user code of vm has its stack (USER_STACK_SIZE bytes, aligned
+ * to that): the fast path takes a message buffer there without a walk.
  *   void arch_task_resume_syscall(struct arch_task *at);
  *   struct arch_frame *arch_task_enter(struct arch_task *at);
  * The fast path's direct switch, on ports that define ARCH_FASTPATH_DIRECT

@@ -25,11 +25,12 @@
 #include "trace.h"
 #include <baton/syscall.h>
 
-/* message_at (ipc.c) without the page walk: a buffer on the user stack,
- * aligned to its size, is mapped readable and writable for as long as the
- * task lives (task.c maps the whole stack when it creates the task).
+/* message_at (ipc.c) without the page walk: a buffer on t's user stack
+ * (where arch_vm_user_stack says), aligned to its size, is mapped readable
+ * and writable for as long as the task lives (task.c maps the whole stack
+ * when it creates the task).
  * Anywhere else, the slow path walks the page tables. */
-static bool on_user_stack(uintptr_t buf)
+static bool on_user_stack(const struct task *t, uintptr_t buf)
 {
     /* One test for both: the stack is a power of two in size and aligned
      * to it, so an offset with no bit outside USER_STACK_SIZE - 32 is
@@ -37,7 +38,7 @@ static bool on_user_stack(uintptr_t buf)
     _Static_assert((USER_STACK_SIZE & (USER_STACK_SIZE - 1)) == 0 &&
                    USER_STACK_TOP % USER_STACK_SIZE == 0 &&
                    sizeof(struct message) == 32, "on_user_stack's test");
-    uintptr_t off = buf - (USER_STACK_TOP - USER_STACK_SIZE);
+    uintptr_t off = buf - arch_vm_user_stack(&t->vm);
     return (off & ~(uintptr_t)(USER_STACK_SIZE - sizeof(struct message))) == 0;
 }
 
@@ -73,7 +74,7 @@ static struct task *fast_call(struct task *me, struct arch_frame *f)
     uintptr_t buf = arch_frame_get(f, 2);
     if (!dst ||                                /* check_peer: else its error (me:
                                                    ipc_accepts fails, me runs) */
-        !on_user_stack(buf) ||                  /* message_at: no page walk */
+        !on_user_stack(me, buf) ||              /* message_at: no page walk */
         !ipc_accepts(dst, me->id) ||            /* do_call: dst waits for us */
         !sched_picks(dst))                      /* sched_switch would run dst */
         return NULL;
@@ -94,7 +95,7 @@ static struct task *fast_replyrecv(struct task *me, struct arch_frame *f)
     struct task *dst = task_lookup((task_t)arch_frame_get(f, 1));
     uintptr_t buf = arch_frame_get(f, 2);
     if (!dst ||                                /* check_peer (me: not awaiting) */
-        !on_user_stack(buf) ||                  /* message_at */
+        !on_user_stack(me, buf) ||              /* message_at */
         !ipc_awaits_reply(dst, me->id) ||       /* do_reply: dst waits for it */
         notify_pending(me) ||                   /* do_recv step 1: none */
         !sendq_empty(&me->ipc.senders) ||       /* do_recv step 2: none */

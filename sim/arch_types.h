@@ -78,4 +78,12 @@ static inline struct arch_frame *arch_task_frame(struct arch_task *at)
     return at->frame;
 }
 
+/* Where a task's user code has its stack: at its address space's own
+ * addresses, a stack alias (sim/vm.c); the kernel knows it at
+ * USER_STACK_TOP - USER_STACK_SIZE too, through arch_vm_lookup. */
+static inline uintptr_t arch_vm_user_stack(const struct arch_vm *vm)
+{
+    return vm->ustack;
+}
+
 #endif

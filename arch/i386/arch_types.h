@@ -4,6 +4,7 @@
 #define ARCH_TYPES_H
 
 #include <stdint.h>
+#include <baton/syscall.h>
 
 #define ARCH_NAME "i386"
 /* Channel data carried in syscall registers: 4 of the 6 argument words. */
@@ -105,6 +106,14 @@ static inline struct arch_frame *arch_task_enter(struct arch_task *at)
 {
     tss_set_esp0(at->kstack_top);
     return arch_task_frame(at);
+}
+
+/* Where a task's user code has its stack (kernel/fastpath.c): the same
+ * addresses in every address space. */
+static inline uintptr_t arch_vm_user_stack(const struct arch_vm *vm)
+{
+    (void)vm;
+    return USER_STACK_TOP - USER_STACK_SIZE;
 }
 
 /* Tracepoints are patched code (kernel/trace.h, docs/arch.md "Patched

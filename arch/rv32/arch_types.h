@@ -4,6 +4,7 @@
 #define RV32_ARCH_TYPES_H
 
 #include <stdint.h>
+#include <baton/syscall.h>
 
 #define ARCH_NAME "rv32"
 #define ARCH_ELF_MACHINE 243  /* EM_RISCV: user programs must be RISC-V ELF */
@@ -87,6 +88,14 @@ static inline void arch_task_resume_syscall(struct arch_task *at)
 static inline struct arch_frame *arch_task_enter(struct arch_task *at)
 {
     return at->frame;
+}
+
+/* Where a task's user code has its stack (kernel/fastpath.c): the same
+ * addresses in every address space. */
+static inline uintptr_t arch_vm_user_stack(const struct arch_vm *vm)
+{
+    (void)vm;
+    return USER_STACK_TOP - USER_STACK_SIZE;
 }
 
 /* Tracepoints are patched code (kernel/trace.h, docs/arch.md "Patched

@@ -55,10 +55,13 @@ static inline __attribute__((always_inline)) error_t ipc_regs(task_t peer, struc
  * mapped and writable for as long as the task lives. Anywhere else the
  * message goes by address, so that the kernel checks it (a bad pointer is
  * ERR_BAD_ADDRESS, never a fault). */
+#ifndef ARCH_USER_STACK_TOP
+#define ARCH_USER_STACK_TOP USER_STACK_TOP
+#endif
 static inline __attribute__((always_inline)) bool on_my_stack(const struct message *m)
 {
     uintptr_t here = (uintptr_t)__builtin_frame_address(0), at = (uintptr_t)m;
-    return at >= here && at <= USER_STACK_TOP - sizeof(*m) &&
+    return at >= here && at <= ARCH_USER_STACK_TOP - sizeof(*m) &&
            at % sizeof(*m) == 0;
 }
 

@@ -32,6 +32,10 @@ static inline long arch_syscall0(long n)
     return arch_syscall(n, a, NULL);
 }
 
+/* The top of the task's user stack (start.c): not USER_STACK_TOP here. */
+extern uintptr_t sim_user_stack_top;
+#define ARCH_USER_STACK_TOP sim_user_stack_top
+
 /* Virtual cycles, not host time: the same run gives the same readings. */
 static inline uint64_t arch_cycles(void)
 {
