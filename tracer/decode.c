@@ -193,6 +193,8 @@ static bool parse_event(struct tr_decoder *d, struct cursor *c, struct frame_sta
     e.type = (uint8_t)ev;
     if (ev == TRACE_EV_SWITCH)
         fs->cur = e.peer;
+    if (ev == TRACE_EV_MASK)               /* what is on now: the T key reads it */
+        d->meta.mask = e.a;
     if (ev == TRACE_EV_TASK_CREATE) {       /* names of tasks born late */
         copy_name(d->meta.names[e.peer], x.p, x.n);
         d->meta.prio[e.peer] = e.aux;
