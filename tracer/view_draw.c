@@ -352,9 +352,19 @@ void tv_draw_hints(struct tv_ui *ui)
     attr_t a = ui->style[TV_S_STATUS];
     tv_fill(ui, y, 0, COLS, a);
     if (ui->prompt) {
+        /* Like less: the line starts empty; what Enter on it does is said. */
+        const char *was = ui->prompt == '/' ? ui->search.text : ui->filter.text;
+        tv_fill(ui, y, 0, COLS, ui->style[TV_S_NORMAL]);
         tv_putf(ui, y, 0, COLS, ui->style[TV_S_NORMAL], "%s%s_",
                 ui->prompt == '/' ? "search: " : "filter: ", ui->input);
-        tv_fill(ui, y, 9 + (int)ui->input_len + 1, COLS, ui->style[TV_S_NORMAL]);
+        int x = 9 + (int)ui->input_len + 2;
+        char note[TV_QUERY_MAX + 60] = " Enter: none  Esc cancel ";
+        if (ui->prompt == '/' && was[0])
+            snprintf(note, sizeof(note), " Enter: \"%s\" again (Up edits it)  Esc cancel ", was);
+        else if (was[0])
+            snprintf(note, sizeof(note), " Enter: no filter (Up edits \"%s\")  Esc cancel ", was);
+        if (!ui->input_len && x < COLS)
+            tv_put(ui, y, x, COLS - x, note, a);
     } else if (ui->insert) {
         tv_put(ui, y, 0, COLS, " TYPING INTO THE TARGET: keys go to its console; "
                "Ctrl-] (or Esc twice) to stop ", ui->style[TV_S_LIVE]);
@@ -368,27 +378,24 @@ void tv_draw_hints(struct tv_ui *ui)
 }
 
 static const char *const help_lines[] = {
-    "q            quit (stops a program the viewer started)",
-    "?            this help (any key closes it)",
+    "q            quit (stops a program the viewer started);  ? this help",
     "1..8         views: 1 overview  2 tasks  3 timeline  4 events",
     "             5 queues & channels  6 console  7 alerts  8 script",
-    "Tab, S-Tab   next / previous panel",
-    "space        pause: stop following the live end",
-    "f, End       follow live again",
+    "Tab, S-Tab   next / previous panel;  Ctrl-L  redraw the screen",
+    "space  f     pause (stop following the live end);  follow it (End)",
     "h l, <- ->   move the cursor (timeline: a column; events: an event)",
     "j k, up down select a row; events: move the cursor by one event",
     "H L, PgUp/Dn move further (a page)",
     "g, Home      the first event;  G  the last one (without following)",
     ", .          previous / next event, whatever the panel",
-    "+ -          zoom the timeline in / out (= zooms in too);  z  fit it all",
-    "m            marks on the timeline on / off",
-    "/  n N       search events; next / previous match",
+    "+ - z  m     zoom the timeline in / out (= in too), fit; marks on/off",
+    "/  n N       search events; next / previous match (empty: again)",
     "\\            filter the event list (empty: no filter)",
+    "             prompts: Up the last text, Ctrl-U clear, Ctrl-W a word",
     "Enter        events: show it on the timeline; alerts: go to it;",
     "             tasks: filter the events to that task",
     "i            type into the target's console (Ctrl-] stops)",
-    "T            switch tracing on / off in the target (host command)",
-    "W            the window view (SDL2) beside this screen, same cursor",
+    "T  W         tracing on/off in the target;  the window view (SDL2)",
     "",
     "query words: all must match; !word negates; #N is event N;",
     "a word matches an event name (call), a task name, or the details",

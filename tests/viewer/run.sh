@@ -100,7 +100,17 @@ if [ "$(grep -Ec ' async-full +-> consumer depth 16' "$out/$v.screen")" -eq 2 ];
 else
     failed=$((failed + 1)); echo "FAIL viewer/$v: the filter shows 2 async-full events"
 fi
-keys $v '\' ; keys $v BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace Enter
+# Prompts start empty, as in less: a new filter replaces the old one, Ctrl-U
+# clears the line, Enter on an empty filter takes it off (issue 12, item 5).
+keys $v '\' ; text $v chan-xfer ; keys $v Enter
+expect $v "a new filter replaces the old one" 'Events  filter: chan-xfer \([0-9]+\) '
+keys $v '\' ; text $v abc ; keys $v C-u ; text $v async-full ; keys $v Enter
+expect $v "Ctrl-U clears the prompt" 'Events  filter: async-full \(2\) '
+keys $v '\'
+expect $v "the empty prompt says what Enter does" 'filter: _ +Enter: no filter \(Up edits "async-full"\)'
+keys $v Up ; keys $v BSpace BSpace BSpace BSpace ; text $v xfer ; keys $v Enter
+expect $v "Up recalls the last text to edit" 'Events  filter: async-xfer \(0\) '
+keys $v '\' ; keys $v Enter
 expect $v "the filter taken off" '│ +324 .* snapshot '
 keys $v '?'
 expect $v "help" 'quit \(stops a program the viewer started\)'
