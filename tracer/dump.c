@@ -70,8 +70,8 @@ static void summary(struct dump *d)
             (unsigned long long)c.meta_wire_bytes);
 }
 
-/* A first pass over a file, for names only: then every event prints with
- * its names, even those before the first metadata. (Not for stdin.) */
+/* A first pass over the input, for names only: then every event prints
+ * with its names, even those before the first metadata. */
 static void no_event(void *ctx, const struct tr_event *e, const struct tr_extra *x)
 {
     (void)ctx; (void)e; (void)x;
@@ -89,6 +89,32 @@ static void learn_names(FILE *in, struct tr_meta *meta)
     memcpy(meta->names, first.meta.names, sizeof(meta->names));
     memcpy(meta->prio, first.meta.prio, sizeof(meta->prio));
     memcpy(meta->port_names, first.meta.port_names, sizeof(meta->port_names));
+}
+
+/* Standard input copied to a temporary file, so that it can be read twice
+ * as a file is: `--dump -` prints exactly what `--dump FILE` does. */
+static FILE *spool_stdin(void)
+{
+    static uint8_t buf[1 << 16];
+    FILE *tmp = tmpfile();
+    size_t n;
+    if (!tmp) {
+        fprintf(stderr, "baton-trace: cannot make a temporary file: %s\n", strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+        if (fwrite(buf, 1, n, tmp) != n) {
+            fprintf(stderr, "baton-trace: cannot spool standard input: %s\n", strerror(errno));
+            fclose(tmp);
+            return NULL;
+        }
+    if (ferror(stdin)) {
+        fprintf(stderr, "baton-trace: cannot read standard input: %s\n", strerror(errno));
+        fclose(tmp);
+        return NULL;
+    }
+    rewind(tmp);
+    return tmp;
 }
 
 /* The file to read, or NULL after saying why not. */
@@ -114,16 +140,14 @@ int tr_dump(const struct tr_options *o)
 {
     static struct dump d;       /* large: the decoder's tables */
     bool is_stdin = strcmp(o->input, "-") == 0;
-    FILE *in = is_stdin ? stdin : open_input(o->input);
+    FILE *in = is_stdin ? spool_stdin() : open_input(o->input);
     if (!in)
         return 2;
     d.out = stdout;
     d.text = !o->events_only;
     tr_decoder_init(&d.dec, &dump_ops, &d);
-    if (!is_stdin) {
-        learn_names(in, &d.dec.meta);
-        rewind(in);
-    }
+    learn_names(in, &d.dec.meta);
+    rewind(in);
     static uint8_t buf[1 << 16];
     size_t n;
     while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
@@ -137,7 +161,6 @@ int tr_dump(const struct tr_options *o)
     if (d.len)
         flush_line(&d);
     summary(&d);
-    if (!is_stdin)
-        fclose(in);
+    fclose(in);
     return status;
 }

@@ -73,10 +73,20 @@ static void snapshot_text(const struct tr_decoder *d, const struct tr_extra *x,
     }
 }
 
+/* An error's name, or its number when it has none (a newer kernel's). */
+static void error_text(int32_t err, char *buf, size_t size)
+{
+    const char *name = err2str(err);
+    if (strcmp(name, "ERR_UNKNOWN") == 0)
+        snprintf(buf, size, "error %d (unknown)", (int)err);
+    else
+        snprintf(buf, size, "%s", name);
+}
+
 void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
                       const struct tr_extra *x, char *buf, size_t size)
 {
-    char p[40], sys[24];
+    char p[40], sys[24], err[40];
     const char *peer = tr_task_name(d, e->peer, p);
     switch (e->type) {
     case TRACE_EV_SWITCH: case TRACE_EV_MSG_SEND: case TRACE_EV_MSG_CALL:
@@ -106,10 +116,11 @@ void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
     case TRACE_EV_DEADLOCK:
         cycle_text(d, e, x, buf, size); return;
     case TRACE_EV_SYSCALL_ERR:
-        snprintf(buf, size, "%s: %s", tr_syscall_name(e->aux, sys), err2str((int32_t)e->a));
+        error_text((int32_t)e->a, err, sizeof(err));
+        snprintf(buf, size, "%s: %s", tr_syscall_name(e->aux, sys), err);
         return;
-    case TRACE_EV_ASYNC_PULL:
-        snprintf(buf, size, "from %s", peer); return;
+    case TRACE_EV_ASYNC_PULL:       /* the value is 0 today: a non-zero one shows */
+        snprintf(buf, size, e->a ? "from %s value %u" : "from %s", peer, e->a); return;
     case TRACE_EV_ASYNC_ENQUEUE: case TRACE_EV_ASYNC_DELIVER: case TRACE_EV_ASYNC_FULL:
         snprintf(buf, size, "-> %s depth %u", peer, e->a); return;
     case TRACE_EV_MARK:

@@ -24,5 +24,16 @@ for arch in rv32 i386; do
     if llvm-nm -n $b/img/demo.elf | cmp -s - $b/baton.sym; then ok; else fail "baton.sym is the image's ($arch)"; fi
 done
 
+# ---- baton-trace --dump: the same from a pipe as from a file ----
+if make -s build/bin/baton-trace >"$out/build-trace.log" 2>&1; then ok; else fail "baton-trace builds"; cat "$out/build-trace.log"; fi
+for t in fault-sim demo-rv32; do
+    build/bin/baton-trace --dump "tests/viewer/$t.bin" >"$out/$t.file.dump" 2>&1
+    build/bin/baton-trace --dump - <"tests/viewer/$t.bin" >"$out/$t.pipe.dump" 2>&1
+    if cmp -s "$out/$t.file.dump" "$out/$t.pipe.dump"; then ok; else
+        fail "--dump - prints what --dump FILE does ($t): diff $out/$t.file.dump $out/$t.pipe.dump"
+    fi
+done
+if grep -Eq '^ *[0-9]+ idle ' "$out/fault-sim.pipe.dump"; then ok; else fail "--dump - names task 0 (idle)"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
