@@ -64,6 +64,12 @@ static void summary(struct dump *d)
             (unsigned long long)c.missing, (unsigned long long)c.corrupt,
             (unsigned long long)c.frames, (unsigned long long)c.meta_frames,
             (unsigned long long)c.text_bytes);
+    fprintf(d->out, "# frames: %llu missing (sequence gaps), %llu of unknown versions or types "
+            "skipped, %llu metadata sets broken; %llu bytes dropped with damaged frames; "
+            "%llu restarts, %llu events timed before the one before them\n",
+            (unsigned long long)c.seq_gaps, (unsigned long long)c.unsupported,
+            (unsigned long long)c.broken_sets, (unsigned long long)c.dropped_bytes,
+            (unsigned long long)c.restarts, (unsigned long long)c.time_back);
     double per = c.events ? (double)c.event_wire_bytes / (double)c.events : 0;
     fprintf(d->out, "# wire: %llu bytes of event frames, %.2f bytes per event; "
             "%llu bytes of metadata\n", (unsigned long long)c.event_wire_bytes, per,

@@ -137,6 +137,11 @@ void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
         snprintf(buf, size, "pc 0x%x address 0x%x", e->a, e->b); return;
     case TR_EV_SNAPSHOT:
         snapshot_text(d, x, buf, size); return;
+    case TR_EV_RESTART:
+        snprintf(buf, size, "the kernel started again (run %u%s): its times count from here, +%llu cycles",
+                 e->a + 1, e->aux ? ", inferred: sequence and index back to 0" : "",
+                 (unsigned long long)e->ts);
+        return;
     default:
         snprintf(buf, size, "type %u", e->type); return;
     }
@@ -155,4 +160,19 @@ char *tr_event_text(const struct tr_decoder *d, const struct tr_event *e,
     snprintf(buf, size, "%14llu %-15s %-14s %s", (unsigned long long)e->ts, subj,
              tr_event_name(e->type), details);
     return buf;
+}
+
+void tr_counts_notes(const struct tr_counts *c, char *buf, size_t size)
+{
+    const struct { const char *name; uint64_t n; } notes[] = {
+        { "frames missing", c->seq_gaps }, { "unknown frames", c->unsupported },
+        { "dropped bytes", c->dropped_bytes }, { "restarts", c->restarts },
+        { "time back", c->time_back }, { "broken sets", c->broken_sets },
+    };
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]) && n < size; i++)
+        if (notes[i].n)
+            n += (size_t)snprintf(buf + n, size - n, "  %s %llu", notes[i].name,
+                                  (unsigned long long)notes[i].n);
 }

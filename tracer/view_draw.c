@@ -324,11 +324,13 @@ void tv_draw_status(struct tv_ui *ui)
     else if (ui->src)
         snprintf(src, sizeof(src), " %.120s%s", ui->src->name,
                  ui->source_ended && ui->src->kind != TV_SRC_FILE ? " (ended)" : "");
+    char notes[160];
+    tr_counts_notes(&c, notes, sizeof(notes));
     x += tv_putf(ui, 0, x, COLS - x, ui->style[TV_S_STATUS],
-            " events %zu  rate %.0f/s  lost %llu  missing %llu  corrupt %llu%s "
+            " events %zu  rate %.0f/s  lost %llu  missing %llu  corrupt %llu%s%s "
             "%s #%zu %s %s", tv_session_count(ui->s), ui->rate,
             (unsigned long long)c.lost, (unsigned long long)c.missing,
-            (unsigned long long)c.corrupt, ui->s->out_of_memory ? "  OUT OF MEMORY"
+            (unsigned long long)c.corrupt, notes, ui->s->out_of_memory ? "  OUT OF MEMORY"
             : ui->script && tv_script_verdict(ui->script) == 2 ? "  SCRIPT ERROR (view 8)" : "",
             ui->g->v, ui->cursor, when, src[0] ? ui->g->v : "");
     int room = COLS - x - 1, len = (int)strlen(src);     /* the source, right-aligned */

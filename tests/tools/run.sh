@@ -35,5 +35,18 @@ for t in fault-sim demo-rv32; do
 done
 if grep -Eq '^ *[0-9]+ idle ' "$out/fault-sim.pipe.dump"; then ok; else fail "--dump - names task 0 (idle)"; fi
 
+# ---- what a damaged or restarted trace shows in the dump (items 9, 10, 14) ----
+sh tests/tools/badtrace.sh tests/viewer/fault-sim.bin "$out/bad.bin"
+build/bin/baton-trace --dump "$out/bad.bin" >"$out/bad.dump" 2>&1
+dcheck() {  # dcheck DESCRIPTION PATTERN: a line of the dump matches
+    if grep -Eq -- "$2" "$out/bad.dump"; then ok; else fail "dump: $1 (no /$2/ in $out/bad.dump)"; fi
+}
+dcheck "frames missing and of unknown versions, counted apart" \
+    '^# frames: 2 missing \(sequence gaps\), 1 of unknown versions or types skipped, '
+dcheck "the console text a lost ESC \\ swallowed is counted" ' [1-9][0-9]* bytes dropped with damaged frames; '
+dcheck "a second run is a restart" '; 1 restarts, 0 events timed before the one before them$'
+dcheck "the restart is a line of its own" ' restart +the kernel started again \(run 2, inferred'
+dcheck "events of the second run are not missing by the thousand" '^# events 299, lost 0, missing 3, corrupt 1 frames'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -149,6 +149,17 @@ expect $v "the fault alert names who waited on the task" \
 keys $v q
 expect $v "q quits" '^EXIT 0'
 
+# ---- a damaged trace with two runs: the status line counts it all ----
+v=damaged
+sh tests/tools/badtrace.sh tests/viewer/fault-sim.bin "$out/bad.bin"
+start $v "$tv $out/bad.bin"
+expect $v "frames missing, of unknown versions, bytes dropped, a restart" \
+    ' corrupt 1  frames missing 2  unknown frames 1  dropped bytes [0-9]+  restarts 1 '
+keys $v 4 ; keys $v / ; text $v restart ; keys $v Enter
+expect $v "the restart in the event list" ' restart +the kernel started again \(run 2'
+keys $v q
+expect $v "q quits" '^EXIT 0'
+
 # ---- no colours, no UTF-8: TERM=vt100 in the C locale; and --ascii ----
 v=ascii
 start $v "LC_ALL=C TERM=vt100 $tv tests/viewer/demo-rv32.bin"
