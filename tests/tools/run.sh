@@ -48,5 +48,52 @@ dcheck "a second run is a restart" '; 1 restarts, 0 events timed before the one 
 dcheck "the restart is a line of its own" ' restart +the kernel started again \(run 2, inferred'
 dcheck "events of the second run are not missing by the thousand" '^# events 299, lost 0, missing 3, corrupt 1 frames'
 
+# ---- docs/trace-format.md and the code agree (item 13) ----
+# Its tables of event codes, metadata tags, frame types, system calls and
+# errors, against include/baton/trace.h, syscall.h and error.h: a number
+# added on one side only fails here.
+tf=docs/trace-format.md
+same() {    # same WHAT DOC-LIST CODE-LIST: two sorted "number name" lists
+    if [ -n "$2" ] && [ "$2" = "$3" ]; then ok; else
+        fail "docs/trace-format.md's $1 differ from the headers:"
+        printf '%s\n' "$2" >"$out/doc.list"
+        printf '%s\n' "$3" >"$out/code.list"
+        diff "$out/doc.list" "$out/code.list" | sed 's/^/    /'
+    fi
+}
+same "event codes" \
+    "$(sed -n 's/^| 0x\([0-9a-f][0-9a-f]\) | \([A-Z_]*\) | .*/\1 \2/p' $tf | sort)" \
+    "$(sed -n 's/^ *TRACE_EV_\([A-Z_]*\) *= 0x\([0-9a-f]*\),.*/\2 \1/p' include/baton/trace.h |
+        grep -v ' SUBJ$' | sort)"
+same "metadata tags" \
+    "$(sed -n 's/^| \([0-9]\) | \([A-Z]*\) | .*/\1 \2/p' $tf | sort)" \
+    "$(awk '/enum trace_meta_tag/ { on = 1; n = 0; next } on && /^}/ { on = 0 }
+            on && match($0, /TRACE_META_[A-Z]+/) { n = /= *1/ ? 1 : n + 1;
+              print n, substr($0, RSTART + 11, RLENGTH - 11) }' include/baton/trace.h | sort)"
+same "frame types" \
+    "$(sed -n 's/.*frame type in bits 3..0: 0 events, 1 metadata, 2 boot .*/0 EVENTS 1 META 2 BOOT/p' $tf)" \
+    "$(sed -n 's/^#define TRACE_FRAME_\(EVENTS\|META\|BOOT\) *\([0-9]\).*/\2 \1/p' include/baton/trace.h | sort | tr '\n' ' ' | sed 's/ $//')"
+same "system call numbers" \
+    "$(sed -n 's/^| \([0-9]*\) | `\(SYS_[A-Z_]*\)` |$/\1 \2/p' $tf | sort)" \
+    "$(sed -n 's/^ *\(SYS_[A-Z_]*\) *= *\([0-9]*\),.*/\2 \1/p' include/baton/syscall.h | sort)"
+same "error numbers" \
+    "$(sed -n 's/^| \([0-9]*\) | `\(ERR_[A-Z_]*\)` |$/\1 \2/p' $tf | sort)" \
+    "$(sed -n 's/^ *X(\(ERR_[A-Z_]*\), *-\([0-9]*\),.*/\2 \1/p' include/baton/error.h | sort)"
+# Its worked example (section 9), decoded by baton-trace: the times the
+# page gives each event, every event read, nothing corrupt.
+b=$(sed -n 's/^ESC _ B \([A-Za-z0-9+/]*\) ESC \\$/\1/p' $tf)
+printf '\033_B%s\033\\' "$b" | build/bin/baton-trace --dump - >"$out/example.dump" 2>&1
+same "worked example's times" \
+    "$(grep -Eo ' t=[0-9]+$' $tf | cut -c4- | tr '\n' ' ')" \
+    "$(awk '/^ *[0-9]+ / { printf "%s ", $1 }' "$out/example.dump")"
+if grep -q '^# events 8, lost 0, missing 0, corrupt 0 frames' "$out/example.dump"; then ok; else
+    fail "the worked example decodes to 8 events, nothing corrupt ($out/example.dump)"
+fi
+# The decoder's names for system calls: every one the header has.
+for s in $(sed -n 's/^ *\(SYS_[A-Z_]*\) *= *[0-9]*,.*/\1/p' include/baton/syscall.h); do
+    grep -q "\"$s\"" tracer/text.c || { fail "tracer/text.c has no name for $s"; continue; }
+done
+ok
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -55,7 +55,9 @@ if [ $? -eq 0 ]; then pass; else fail "QEMU exited with status $?"; fi
 if build/bin/baton-trace --dump "$out" >"$dump" 2>&1; then pass; else fail "baton-trace failed"; fi
 check "the task's line, without the command" '^console: t_trace: got hello$' "$dump"
 check "its own check passed" '^console: PASS trace: the host command is not input' "$dump"
-check "metadata: arch, clock and the boot mask" "^# metadata: arch $arch, 100 ticks/s, mask 0x1 " "$dump"
+# The mask as the host left it: its MASK event updates what the boot
+# metadata said (sched, 0x1), as the viewer's T key needs.
+check "metadata: arch, clock and the mask now" "^# metadata: arch $arch, 100 ticks/s, mask 0x4 " "$dump"
 check "the console read is a traced block, with the task's name" \
     '^ *[0-9]+ tracer +block +console$' "$dump"
 check "the host's command is an event" '^ *[0-9]+ host +mask +0x4$' "$dump"
