@@ -561,3 +561,11 @@ int tr_event_category(unsigned type)
         return -1;
     }
 }
+
+double tr_meta_hz(const struct tr_meta *m)
+{
+    if (!m->have_clock || m->ticks <= m->boot_ticks || m->cycles <= m->boot_cycles)
+        return 0;
+    return (double)(m->cycles - m->boot_cycles) * m->tick_hz /
+           (double)(m->ticks - m->boot_ticks);
+}

@@ -112,6 +112,9 @@ void tr_decoder_end(struct tr_decoder *d);
 /* Current counters (the wire's corrupt frames included). */
 struct tr_counts tr_decoder_counts(const struct tr_decoder *d);
 
+/* Cycles per second by the CLOCK record (docs/trace-format.md, section 5),
+ * or 0 before one came or while no tick has passed. */
+double tr_meta_hz(const struct tr_meta *m);
 /* "name" for a task id, or "#id" when no name is known (buf: 40 bytes). */
 const char *tr_task_name(const struct tr_decoder *d, unsigned id, char *buf);
 /* The event type's name: "send", "chan-xfer"... */

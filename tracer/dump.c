@@ -56,8 +56,9 @@ static void summary(struct dump *d)
     int named = 0;
     for (int i = 0; i < TR_IDS; i++)
         named += m->names[i][0] != '\0';
-    fprintf(d->out, "# metadata: arch %s, %u ticks/s, mask 0x%x (built 0x%x), %d named tasks\n",
-            m->have_arch ? m->arch : "?", m->tick_hz, m->mask, m->built, named);
+    fprintf(d->out, "# metadata: arch %s, %u ticks/s, mask 0x%x (built 0x%x), %d named tasks, "
+            "%.0f cycles/s\n", m->have_arch ? m->arch : "?", m->tick_hz, m->mask, m->built,
+            named, tr_meta_hz(m));
     fprintf(d->out, "# events %llu, lost %llu, missing %llu, corrupt %llu frames; "
             "%llu event frames, %llu metadata frames, %llu bytes of console text\n",
             (unsigned long long)c.events, (unsigned long long)c.lost,
