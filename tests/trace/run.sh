@@ -98,7 +98,7 @@ living() {
 living "the client's timer, a notification every 500 ms" 5 0.45 ' kernel +notify +-> chan_client bits 0x1$'
 living "a channel rendezvous at each tick (the request)" 5 0.45 ' chan_client +chan-xfer +-> chan_server port 1,'
 living "a burst that fills the queue, every 3 s" 2 2.5 ' producer +async-full +-> consumer depth 16$'
-living "the queue draining, one pull per 100 ms" 15 0.09 ' consumer +async-pull +from producer$'
+living "the queue draining, one pull per 100 ms (a 10 ms tick: 90 at least)" 15 0.08 ' consumer +async-pull +from producer$'
 check "the queue drained to 0" ' producer +async-deliver +-> consumer depth 0$' "$demo_dump"
 check "the demo's trace intact" '^# events [1-9][0-9]*, lost 0, missing 0, corrupt 0 frames' "$demo_dump"
 
