@@ -32,7 +32,7 @@ void tv_ui_init(struct tv_ui *ui, struct tv_session *s)
     ui->autofit = true;
     ui->scale = 1;
     tv_query_parse(&ui->search, "");
-    tv_query_parse(&ui->filter, "");
+    tv_filter_set(ui, "");
 }
 
 int tv_ui_tasks(const struct tv_ui *ui, uint8_t *ids, int max)
@@ -427,7 +427,16 @@ static void key(struct tv_ui *ui, int ch)
         break;
     case '+': case '=':      zoom(ui, true); break;
     case '-': case '_':      zoom(ui, false); break;
-    case 'z':                ui->autofit = true; break;
+    case 'z':                                 /* fit: all of it, or live the last seconds */
+        ui->fit_all = ui->autofit ? !ui->fit_all : true;
+        ui->autofit = true;
+        break;
+    case 'S':
+        ui->show_snapshots = !ui->show_snapshots;
+        tv_filter_set(ui, ui->filter.text);
+        snprintf(ui->message, sizeof(ui->message), "metadata snapshots %s in the event list",
+                 ui->show_snapshots ? "shown" : "hidden");
+        break;
     case 'm':                ui->marks_off = !ui->marks_off; break;
     case '/':                open_prompt(ui, '/'); break;
     case '\\': case KEY_F(4): open_prompt(ui, '\\'); break;
