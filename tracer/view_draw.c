@@ -225,6 +225,39 @@ static int clampi(int v, int lo, int hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* The overview on a large screen: tasks beside queues and channels, the
+ * timeline, the events beside the console. */
+static void layout_overview(struct tv_ui *ui, int top, int h, int nt)
+{
+    int W = COLS;
+    int band = clampi(nt + 3, 5, h * 2 / 5), tl = clampi(nt + 4, 5, h / 3);
+    int rest = h - band - tl, left = W * 3 / 5, half = W * 11 / 20;
+    place(ui, TV_P_TASKS, top, 0, band, left);
+    place(ui, TV_P_QUEUES, top, left, band / 2, W - left);
+    place(ui, TV_P_CHANNELS, top + band / 2, left, band - band / 2, W - left);
+    place(ui, TV_P_TIMELINE, top + band, 0, tl, W);
+    place(ui, TV_P_EVENTS, top + band + tl, 0, rest, half);
+    place(ui, TV_P_CONSOLE, top + band + tl, half, rest, W - half);
+}
+
+/* The overview at 80x24, laid out first (issue 12, item 7): every task
+ * with its priority and pending notifications across the whole width, the
+ * queues' depths beside the channels' full names, then the events; the
+ * timeline only when there is room for it (view 3 has it), the console
+ * in view 6. */
+static void layout_small(struct tv_ui *ui, int top, int h, int nt)
+{
+    int W = COLS, nq = (int)ui->s->queues.n;
+    int band = clampi(nt + 3, 4, h / 2), qc = clampi((nq > 2 ? nq : 2) + 3, 4, 6);
+    int rest = h - band - qc, tl = rest >= 14 ? clampi(nt + 4, 5, rest / 2) : 0;
+    place(ui, TV_P_TASKS, top, 0, band, W);
+    place(ui, TV_P_QUEUES, top + band, 0, qc, W / 2);
+    place(ui, TV_P_CHANNELS, top + band, W / 2, qc, W - W / 2);
+    if (tl)
+        place(ui, TV_P_TIMELINE, top + band + qc, 0, tl, W);
+    place(ui, TV_P_EVENTS, top + band + qc + tl, 0, rest - tl, W);
+}
+
 /* Rows 1 .. h of the screen, for the view's panels. */
 static void layout(struct tv_ui *ui, int top, int h)
 {
@@ -232,17 +265,12 @@ static void layout(struct tv_ui *ui, int top, int h)
     int nt = tv_ui_tasks(ui, ids, TR_TASKS), W = COLS;
     memset(ui->shown, 0, sizeof(ui->shown));
     switch (ui->view) {
-    case 1: {
-        int band = clampi(nt + 3, 5, h * 2 / 5), tl = clampi(nt + 4, 5, h / 3);
-        int rest = h - band - tl, left = W * 3 / 5, half = W * 11 / 20;
-        place(ui, TV_P_TASKS, top, 0, band, left);
-        place(ui, TV_P_QUEUES, top, left, band / 2, W - left);
-        place(ui, TV_P_CHANNELS, top + band / 2, left, band - band / 2, W - left);
-        place(ui, TV_P_TIMELINE, top + band, 0, tl, W);
-        place(ui, TV_P_EVENTS, top + band + tl, 0, rest, half);
-        place(ui, TV_P_CONSOLE, top + band + tl, half, rest, W - half);
+    case 1:
+        if (W < 100 || h < 30)
+            layout_small(ui, top, h, nt);
+        else
+            layout_overview(ui, top, h, nt);
         break;
-    }
     case 2: place(ui, TV_P_TASKS, top, 0, h * 3 / 5, W);
             place(ui, TV_P_CHANNELS, top + h * 3 / 5, 0, h - h * 3 / 5, W); break;
     case 3: place(ui, TV_P_TIMELINE, top, 0, h * 2 / 3, W);
@@ -326,13 +354,14 @@ void tv_draw_status(struct tv_ui *ui)
                  ui->source_ended && ui->src->kind != TV_SRC_FILE ? " (ended)" : "");
     char notes[160];
     tr_counts_notes(&c, notes, sizeof(notes));
+    /* The cursor first: at 80 columns the counters are what gets cut. */
     x += tv_putf(ui, 0, x, COLS - x, ui->style[TV_S_STATUS],
-            " events %zu  rate %.0f/s  lost %llu  missing %llu  corrupt %llu%s%s "
-            "%s #%zu %s %s", tv_session_count(ui->s), ui->rate,
+            " #%zu %s %s events %zu  rate %.0f/s  lost %llu  missing %llu  corrupt %llu%s%s %s",
+            ui->cursor, when, ui->g->v, tv_session_count(ui->s), ui->rate,
             (unsigned long long)c.lost, (unsigned long long)c.missing,
             (unsigned long long)c.corrupt, notes, ui->s->out_of_memory ? "  OUT OF MEMORY"
             : ui->script && tv_script_verdict(ui->script) == 2 ? "  SCRIPT ERROR (view 8)" : "",
-            ui->g->v, ui->cursor, when, src[0] ? ui->g->v : "");
+            src[0] ? ui->g->v : "");
     int room = COLS - x - 1, len = (int)strlen(src);     /* the source, right-aligned */
     if (src[0] && room > 8)
         tv_put(ui, 0, len < room ? COLS - 1 - len : x, room, src, ui->style[TV_S_STATUS]);
@@ -398,6 +427,7 @@ static const char *const help_lines[] = {
     "             tasks: filter the events to that task",
     "i            type into the target's console (Ctrl-] stops)",
     "T  W         tracing on/off in the target;  the window view (SDL2)",
+    "S            metadata snapshots in the event list (hidden at first)",
     "",
     "query words: all must match; !word negates; #N is event N;",
     "a word matches an event name (call), a task name, or the details",

@@ -188,6 +188,21 @@ expect_not $v "Ctrl-L redraws the screen without it" 'SCRIBBLE-SCRIBBLE'
 expect $v "the screen is whole again" '─ Tasks ─'
 keys $v q
 
+# ---- laid out for 80x24 first (item 7) ----
+v=small
+tm new-session -d -s $v -x 80 -y 24 "TERM=tmux-256color $tv tests/viewer/demo-rv32.bin; echo EXIT \$?; sleep 600"
+expect $v "the cursor and its time first on the status line" '^ baton-trace rv32  LIVE  #324 \+1\.998877s'
+expect $v "every task, the last one too" '│ +7 seed_client +blocked '
+expect $v "PRIO and PENDING" '│ +ID NAME +STATE +WAITING ON +PRIO PENDING'
+keys $v / ; text $v '#62' ; keys $v Enter
+expect $v "a pending notification and its sender" '│ +5 consumer .* 4 0x4 +producer'
+expect $v "the queue's depth" '│ FROM +TO +DEPTH '
+expect $v "a channel's whole name" '│ +1 chan_client>chan_server '
+keys $v '?'
+expect $v "the help's last line" 'a word matches an event name \(call\), a task name, or the details'
+keys $v x ; keys $v q
+expect $v "q quits" '^EXIT 0'
+
 # ---- no colours, no UTF-8: TERM=vt100 in the C locale; and --ascii ----
 v=ascii
 start $v "LC_ALL=C TERM=vt100 $tv tests/viewer/demo-rv32.bin"
