@@ -77,7 +77,7 @@ expect $v "following the live end" ' LIVE '
 expect $v "task states" '│ +1 echo +blocked +recv ← any +5 '
 expect $v "a dead task" '│ +5 consumer +dead '
 expect $v "a queue: depth 0, high-water mark 16, full twice" '│ producer +consumer +0 +16 +2 '
-expect $v "a channel" '│ +1 chan_client>chan_s +- '
+expect $v "a channel, its whole name" '│ +1 chan_client>chan_server +- '
 expect $v "the console in its pane" '│ chan_client: answer "THIS REQUEST IS LONGER THAN 16 BYTES" '
 expect $v "lanes on the timeline" '│ seed_client +blocked +[─◆]'
 # Time travel: to event 62 (the queue has just filled), then back one by one.
