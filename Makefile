@@ -142,7 +142,13 @@ $(B)/manifest/%.o: $(B)/manifest/%.c $(PROG_ELFS)
 $(B)/img/%.elf: $(KOBJ) $(B)/manifest/%.o arch/$(ARCH)/kernel.ld
 	@mkdir -p $(dir $@)
 	$(LD) -m $(LDEMU) -T arch/$(ARCH)/kernel.ld -o $@ $(KOBJ) $(B)/manifest/$*.o
-$(B)/baton.elf: $(B)/img/$(MANIFEST).elf
+# baton.elf is a copy of the image of MANIFEST: $(B)/manifest.name changes
+# when MANIFEST does, so that a plain `make run` after `make run MANIFEST=x`
+# boots the demo again rather than a stale copy of x.
+$(B)/manifest.name: FORCE
+	@mkdir -p $(dir $@)
+	@echo "$(MANIFEST)" | cmp -s - $@ || echo "$(MANIFEST)" > $@
+$(B)/baton.elf: $(B)/img/$(MANIFEST).elf $(B)/manifest.name
 	cp $< $@
 $(B)/baton.asm: $(B)/baton.elf
 	$(OBJDUMP) -d -S --no-show-raw-insn $< > $@

@@ -27,6 +27,7 @@ static struct {
     uint64_t meta_tick;       /* sched_ticks at the last metadata */
     uint64_t boot_cycles, boot_ticks;
     bool draining;
+    bool booted;              /* the BOOT frame is sent */
 } wire = { .cur = TRACE_NO_TASK };
 
 void trace_want_meta(void)
@@ -97,11 +98,27 @@ static void frame_end(void)
     wire.seq++;
 }
 
+/* The first frame after boot says so (docs/trace-format.md, "Boot"): the
+ * sequence, the event index and the clock start again from here, and a
+ * decoder that reads on from an earlier run must not take the new numbers
+ * for lost frames or the new times for a clock that ran back. */
+static void frame_boot(void)
+{
+    if (wire.booted)
+        return;
+    wire.booted = true;
+    wire.buf[0] = TRACE_VERSION << 4 | TRACE_FRAME_BOOT;
+    wire.buf[1] = wire.seq;
+    wire.len = 2;
+    frame_end();
+}
+
 /* An events frame starts with what makes it readable on its own:
  * version and type, sequence, time shift, first event's index, the time
  * base and the running task. */
 static void frame_begin_events(void)
 {
+    frame_boot();
     uint8_t *p = wire.buf;
     unsigned n = 0;
     p[n++] = TRACE_VERSION << 4 | TRACE_FRAME_EVENTS;
@@ -301,6 +318,7 @@ void trace_drain(void)
 
 static void meta_begin(uint8_t part)
 {
+    frame_boot();
     wire.buf[0] = TRACE_VERSION << 4 | TRACE_FRAME_META;
     wire.buf[1] = wire.seq;
     wire.buf[2] = part;

@@ -17,7 +17,8 @@
 #              test (kernel symbols).
 #   tools      the host programs: the trace decoder's fuzzing, the viewer's
 #              model, Lua API and screen, the window view (SDL2, headless),
-#              and the lab grader (reference, skeletons, planted bugs).
+#              the lab grader (reference, skeletons, planted bugs), and
+#              make's own targets and the commands of docs/ (tests/tools).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 total_p=0
@@ -97,6 +98,7 @@ suite viewer-tests make -s viewer-tests
 suite viewer sh tests/viewer/run.sh
 suite window-tests make -s window-tests
 suite labs sh tests/labs/run.sh
+suite tools sh tests/tools/run.sh
 
 layer ""
 echo "== total"

@@ -22,12 +22,15 @@ static uint8_t get_u8(struct cursor *c)
     return *c->p++;
 }
 
-/* LEB128, at most 64 bits: more is malformed. */
+/* LEB128, at most 64 bits: more is malformed (a 10th byte carries bit 63
+ * only, so it is 0 or 1). */
 static uint64_t get_varint(struct cursor *c)
 {
     uint64_t v = 0;
     for (unsigned shift = 0; shift < 64; shift += 7) {
         uint8_t b = get_u8(c);
+        if (shift == 63 && b > 1)
+            break;
         v |= (uint64_t)(b & 0x7f) << shift;
         if (!(b & 0x80))
             return v;
@@ -68,12 +71,17 @@ static bool has_subject(unsigned ev)
            ev != TRACE_EV_WAKE && ev != TRACE_EV_IRQ;
 }
 
+/* Events go out in time order. A time earlier than the last one within a
+ * run (never from Baton's encoder) is shown at the last time and counted
+ * (time_back): the dump and the viewer say how many. */
 static void emit(struct tr_decoder *d, struct tr_event *e, const uint8_t *x, size_t n)
 {
-    if (e->ts < d->last_ts)
-        e->ts = d->last_ts;     /* a clock that stepped back: keep order */
+    if (e->ts < d->last_ts) {
+        e->ts = d->last_ts;
+        d->counts.time_back++;
+    }
     d->last_ts = e->ts;
-    if (e->type != TR_EV_SNAPSHOT)
+    if (e->type != TR_EV_SNAPSHOT && e->type != TR_EV_RESTART)
         d->counts.events++;
     if (e->type == TRACE_EV_LOST)
         d->counts.lost += e->a;
@@ -179,7 +187,7 @@ static bool parse_event(struct tr_decoder *d, struct cursor *c, struct frame_sta
     if (ev <= TRACE_EV_SUBJ || ev >= TRACE_EV_COUNT || (prefixed && !has_subject(ev)))
         return false;
     fs->units += get_varint(c);
-    e.ts = fs->units << fs->shift;
+    e.ts = (fs->units << fs->shift) + d->epoch;
     if (has_subject(ev))
         e.subj = subj;
     if (ev > TRACE_SHORT_BASE && ev <= TRACE_SHORT_BASE + 7)
@@ -193,12 +201,25 @@ static bool parse_event(struct tr_decoder *d, struct cursor *c, struct frame_sta
     e.type = (uint8_t)ev;
     if (ev == TRACE_EV_SWITCH)
         fs->cur = e.peer;
+    if (ev == TRACE_EV_MASK)               /* what is on now: the T key reads it */
+        d->meta.mask = e.a;
     if (ev == TRACE_EV_TASK_CREATE) {       /* names of tasks born late */
         copy_name(d->meta.names[e.peer], x.p, x.n);
         d->meta.prio[e.peer] = e.aux;
     }
     emit(d, &e, x.p, x.n);
     return true;
+}
+
+/* A metadata set still being received is broken by any other frame: its
+ * records would no longer be the state at one point of the stream. */
+static void snap_break(struct tr_decoder *d)
+{
+    if (d->snap_part > 0) {
+        d->counts.malformed++;
+        d->counts.broken_sets++;
+    }
+    d->snap_part = -1;
 }
 
 /* H seq shift index(2) base cur, then events to the end. */
@@ -213,6 +234,7 @@ static void events_frame(struct tr_decoder *d, struct cursor *c)
         d->counts.malformed++;
         return;
     }
+    snap_break(d);
     if (d->have_index)
         d->counts.missing += (uint16_t)(index - d->next_index);
     d->counts.frames++;
@@ -242,9 +264,9 @@ static void meta_record(struct tr_decoder *d, uint8_t tag, struct cursor *c)
     case TRACE_META_CLOCK:
         m->shift = get_u8(c);
         m->tick_hz = get_u32(c);
-        m->cycles = get_varint(c);
+        m->cycles = get_varint(c) + d->epoch;
         m->ticks = get_varint(c);
-        m->boot_cycles = get_varint(c);
+        m->boot_cycles = get_varint(c) + d->epoch;
         m->boot_ticks = get_varint(c);
         m->have_clock = !c->bad;
         d->snap_ts = m->cycles;
@@ -259,7 +281,7 @@ static void meta_record(struct tr_decoder *d, uint8_t tag, struct cursor *c)
         return;
     case TRACE_META_TASK: {
         uint8_t id = get_u8(c), prio = get_u8(c);
-        if (c->bad || c->end - c->p < 3) {
+        if (c->bad || c->end - c->p < 3) {  /* id prio state wait peer: 5 bytes */
             c->bad = true;
             return;
         }
@@ -276,7 +298,14 @@ static void meta_record(struct tr_decoder *d, uint8_t tag, struct cursor *c)
             copy_name(m->port_names[port], c->p, (size_t)(c->end - c->p));
         return;
     }
-    default:                            /* PENDING, and tags of later versions */
+    case TRACE_META_PENDING:            /* task from bits: the snapshot's */
+        get_u8(c);
+        get_u8(c);
+        get_u32(c);
+        if (c->p != c->end)
+            c->bad = true;
+        return;
+    default:                            /* tags of later revisions: skipped */
         return;
     }
 }
@@ -296,30 +325,38 @@ static void snap_keep(struct tr_decoder *d, uint8_t tag, const uint8_t *p, uint8
     d->snap_len += len;
 }
 
+/* The records of one metadata frame; false if one is malformed. */
+static bool meta_records(struct tr_decoder *d, struct cursor *c)
+{
+    while (c->p < c->end) {
+        uint8_t tag = get_u8(c), len = get_u8(c);
+        if (c->bad || (size_t)(c->end - c->p) < len)
+            return false;
+        struct cursor rec = { c->p, c->p + len, false };
+        meta_record(d, tag, &rec);
+        if (rec.bad)                    /* too short, or a value too big */
+            return false;
+        snap_keep(d, tag, c->p, len);
+        c->p += len;
+    }
+    return !c->bad;
+}
+
 /* H seq part records...: part 0 starts a set, bit 7 ends it. A set whose
- * parts all arrived, in order, becomes a TR_EV_SNAPSHOT event. */
+ * parts all arrived, in order, with no other frame between them, becomes
+ * a TR_EV_SNAPSHOT event. */
 static void meta_frame(struct tr_decoder *d, struct cursor *c, bool seq_ok)
 {
     uint8_t part = get_u8(c);
     if ((part & 0x7f) == 0) {
+        snap_break(d);
         d->snap_part = 0;
         d->snap_len = 0;
         d->snap_ts = d->last_ts;
     } else if ((int)(part & 0x7f) != d->snap_part || !seq_ok) {
         d->snap_part = -1;              /* a part went missing */
     }
-    while (c->p < c->end && !c->bad) {
-        uint8_t tag = get_u8(c), len = get_u8(c);
-        if (c->bad || (size_t)(c->end - c->p) < len) {
-            c->bad = true;
-            break;
-        }
-        struct cursor rec = { c->p, c->p + len, false };
-        meta_record(d, tag, &rec);
-        snap_keep(d, tag, c->p, len);
-        c->p += len;
-    }
-    if (c->bad) {
+    if (!meta_records(d, c)) {
         d->counts.malformed++;
         d->snap_part = -1;
         return;
@@ -340,15 +377,51 @@ static void meta_frame(struct tr_decoder *d, struct cursor *c, bool seq_ok)
 
 /* ---- frames ---- */
 
+/* The kernel started again (a BOOT frame, or, in a trace without them, a
+ * frame numbered 0 that starts from index 0): sequence and index start
+ * afresh, and the new run's times are placed after the old run's last
+ * one. The restart is an event of its own, at that time, so that the
+ * shift is never silent. */
+static void restart(struct tr_decoder *d, bool inferred)
+{
+    snap_break(d);
+    d->have_seq = d->have_index = false;
+    d->epoch = d->last_ts;
+    d->counts.restarts++;
+    struct tr_event e = { .ts = d->last_ts, .type = TR_EV_RESTART, .subj = TR_NO_TASK,
+                          .peer = TR_NO_TASK, .aux = inferred,
+                          .a = (uint32_t)d->counts.restarts, .b = 0 };
+    emit(d, &e, NULL, 0);
+}
+
+/* A trace recorded before BOOT frames existed: does this frame look like
+ * the first of a new run (sequence 0 out of turn, index or part 0)? */
+static bool looks_like_a_boot(const struct tr_decoder *d, uint8_t h, uint8_t seq,
+                              const uint8_t *p, size_t n)
+{
+    if (!d->have_seq || seq != 0 || d->next_seq == 0 || d->seen_boot)
+        return false;
+    if ((h & 15) == TRACE_FRAME_EVENTS)
+        return n >= 5 && p[3] == 0 && p[4] == 0;
+    return n >= 3 && (p[2] & 0x7f) == 0;
+}
+
 static void on_frame(void *ctx, const uint8_t *p, size_t n)
 {
     struct tr_decoder *d = ctx;
     struct cursor c = { p, p + n, false };
-    uint8_t h = get_u8(&c), seq = get_u8(&c);
+    uint8_t h = get_u8(&c), seq = get_u8(&c), type = h & 15;
     if (h >> 4 != TRACE_VERSION ||
-        ((h & 15) != TRACE_FRAME_EVENTS && (h & 15) != TRACE_FRAME_META)) {
+        (type != TRACE_FRAME_EVENTS && type != TRACE_FRAME_META && type != TRACE_FRAME_BOOT)) {
         d->counts.unsupported++;
         return;
+    }
+    if (type == TRACE_FRAME_BOOT) {
+        if (d->have_seq || d->last_ts)
+            restart(d, false);
+        d->seen_boot = true;
+    } else if (looks_like_a_boot(d, h, seq, p, n)) {
+        restart(d, true);
     }
     bool seq_ok = !d->have_seq || seq == d->next_seq;
     if (d->have_seq)
@@ -357,12 +430,15 @@ static void on_frame(void *ctx, const uint8_t *p, size_t n)
     d->next_seq = (uint8_t)(seq + 1);
     /* As sent: ESC _ B, the bytes and CRC in base64, ESC and backslash. */
     uint64_t sent = 5 + (4 * (n + 2) + 2) / 3;
-    if ((h & 15) == TRACE_FRAME_EVENTS) {
+    if (type == TRACE_FRAME_EVENTS) {
         d->counts.event_wire_bytes += sent;
         events_frame(d, &c);
-    } else {
+    } else if (type == TRACE_FRAME_META) {
         d->counts.meta_wire_bytes += sent;
         meta_frame(d, &c, seq_ok);
+    } else {
+        d->counts.meta_wire_bytes += sent;
+        d->counts.boot_frames++;
     }
 }
 
@@ -399,6 +475,7 @@ struct tr_counts tr_decoder_counts(const struct tr_decoder *d)
     struct tr_counts c = d->counts;
     c.corrupt = d->wire.corrupt + d->counts.malformed;
     c.text_bytes = d->wire.text_bytes;
+    c.dropped_bytes = d->wire.dropped;
     return c;
 }
 
@@ -449,6 +526,8 @@ const char *tr_event_name(unsigned type)
 {
     if (type == TR_EV_SNAPSHOT)
         return "snapshot";
+    if (type == TR_EV_RESTART)
+        return "restart";
     if (type < sizeof(event_names) / sizeof(event_names[0]) && event_names[type])
         return event_names[type];
     return "?";
@@ -481,4 +560,12 @@ int tr_event_category(unsigned type)
     default:
         return -1;
     }
+}
+
+double tr_meta_hz(const struct tr_meta *m)
+{
+    if (!m->have_clock || m->ticks <= m->boot_ticks || m->cycles <= m->boot_cycles)
+        return 0;
+    return (double)(m->cycles - m->boot_cycles) * m->tick_hz /
+           (double)(m->ticks - m->boot_ticks);
 }

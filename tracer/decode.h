@@ -19,6 +19,10 @@
 /* The decoder's own event type, after the wire's: a complete metadata set
  * (every part received), carried as its raw TASK and PENDING records. */
 #define TR_EV_SNAPSHOT 0x40
+/* ... and a restart of the kernel (docs/trace-format.md, "Boot"): a = the
+ * number of restarts so far, aux = 1 if inferred (a trace without BOOT
+ * frames). Its time is where the new run's times begin. */
+#define TR_EV_RESTART  0x41
 
 /* One decoded event: 24 bytes. The wire's MSG_TAKE comes out as the
  * MSG_SEND/CALL/REPLY it stands for, and CHAN_XFER always from -> to, so
@@ -72,7 +76,12 @@ struct tr_counts {
     uint64_t corrupt;       /* frames thrown away: damaged or malformed */
     uint64_t malformed;     /* ... of which CRC-correct but unparsable */
     uint64_t unsupported;   /* frames of another format version (skipped) */
+    uint64_t boot_frames;   /* BOOT frames: the kernel started (section 2) */
+    uint64_t restarts;      /* runs after the first: sequence, index and clock restarted */
+    uint64_t time_back;     /* events timed before the previous one, shown at its time */
+    uint64_t broken_sets;   /* metadata sets cut by another frame (counted malformed) */
     uint64_t text_bytes;    /* console text */
+    uint64_t dropped_bytes; /* stream bytes of damaged frames, skipped after them */
     uint64_t event_wire_bytes;  /* bytes of good event frames, as sent */
     uint64_t meta_wire_bytes;   /* bytes of good metadata frames, as sent */
 };
@@ -87,6 +96,8 @@ struct tr_decoder {
     uint8_t next_seq;
     uint16_t next_index;
     uint64_t last_ts;       /* of the last event: time never runs back */
+    uint64_t epoch;         /* added to this run's times: where the run began */
+    bool seen_boot;         /* a BOOT frame came: no restart is inferred */
     /* A metadata set being collected until its last part. */
     uint8_t snap[16384];    /* 32 tasks, and 32 senders pending at each */
     size_t snap_len;
@@ -101,6 +112,9 @@ void tr_decoder_end(struct tr_decoder *d);
 /* Current counters (the wire's corrupt frames included). */
 struct tr_counts tr_decoder_counts(const struct tr_decoder *d);
 
+/* Cycles per second by the CLOCK record (docs/trace-format.md, section 5),
+ * or 0 before one came or while no tick has passed. */
+double tr_meta_hz(const struct tr_meta *m);
 /* "name" for a task id, or "#id" when no name is known (buf: 40 bytes). */
 const char *tr_task_name(const struct tr_decoder *d, unsigned id, char *buf);
 /* The event type's name: "send", "chan-xfer"... */

@@ -56,22 +56,29 @@ static void summary(struct dump *d)
     int named = 0;
     for (int i = 0; i < TR_IDS; i++)
         named += m->names[i][0] != '\0';
-    fprintf(d->out, "# metadata: arch %s, %u ticks/s, mask 0x%x (built 0x%x), %d named tasks\n",
-            m->have_arch ? m->arch : "?", m->tick_hz, m->mask, m->built, named);
+    fprintf(d->out, "# metadata: arch %s, %u ticks/s, mask 0x%x (built 0x%x), %d named tasks, "
+            "%.0f cycles/s\n", m->have_arch ? m->arch : "?", m->tick_hz, m->mask, m->built,
+            named, tr_meta_hz(m));
     fprintf(d->out, "# events %llu, lost %llu, missing %llu, corrupt %llu frames; "
             "%llu event frames, %llu metadata frames, %llu bytes of console text\n",
             (unsigned long long)c.events, (unsigned long long)c.lost,
             (unsigned long long)c.missing, (unsigned long long)c.corrupt,
             (unsigned long long)c.frames, (unsigned long long)c.meta_frames,
             (unsigned long long)c.text_bytes);
+    fprintf(d->out, "# frames: %llu missing (sequence gaps), %llu of unknown versions or types "
+            "skipped, %llu metadata sets broken; %llu bytes dropped with damaged frames; "
+            "%llu restarts, %llu events timed before the one before them\n",
+            (unsigned long long)c.seq_gaps, (unsigned long long)c.unsupported,
+            (unsigned long long)c.broken_sets, (unsigned long long)c.dropped_bytes,
+            (unsigned long long)c.restarts, (unsigned long long)c.time_back);
     double per = c.events ? (double)c.event_wire_bytes / (double)c.events : 0;
     fprintf(d->out, "# wire: %llu bytes of event frames, %.2f bytes per event; "
             "%llu bytes of metadata\n", (unsigned long long)c.event_wire_bytes, per,
             (unsigned long long)c.meta_wire_bytes);
 }
 
-/* A first pass over a file, for names only: then every event prints with
- * its names, even those before the first metadata. (Not for stdin.) */
+/* A first pass over the input, for names only: then every event prints
+ * with its names, even those before the first metadata. */
 static void no_event(void *ctx, const struct tr_event *e, const struct tr_extra *x)
 {
     (void)ctx; (void)e; (void)x;
@@ -89,6 +96,32 @@ static void learn_names(FILE *in, struct tr_meta *meta)
     memcpy(meta->names, first.meta.names, sizeof(meta->names));
     memcpy(meta->prio, first.meta.prio, sizeof(meta->prio));
     memcpy(meta->port_names, first.meta.port_names, sizeof(meta->port_names));
+}
+
+/* Standard input copied to a temporary file, so that it can be read twice
+ * as a file is: `--dump -` prints exactly what `--dump FILE` does. */
+static FILE *spool_stdin(void)
+{
+    static uint8_t buf[1 << 16];
+    FILE *tmp = tmpfile();
+    size_t n;
+    if (!tmp) {
+        fprintf(stderr, "baton-trace: cannot make a temporary file: %s\n", strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+        if (fwrite(buf, 1, n, tmp) != n) {
+            fprintf(stderr, "baton-trace: cannot spool standard input: %s\n", strerror(errno));
+            fclose(tmp);
+            return NULL;
+        }
+    if (ferror(stdin)) {
+        fprintf(stderr, "baton-trace: cannot read standard input: %s\n", strerror(errno));
+        fclose(tmp);
+        return NULL;
+    }
+    rewind(tmp);
+    return tmp;
 }
 
 /* The file to read, or NULL after saying why not. */
@@ -114,16 +147,14 @@ int tr_dump(const struct tr_options *o)
 {
     static struct dump d;       /* large: the decoder's tables */
     bool is_stdin = strcmp(o->input, "-") == 0;
-    FILE *in = is_stdin ? stdin : open_input(o->input);
+    FILE *in = is_stdin ? spool_stdin() : open_input(o->input);
     if (!in)
         return 2;
     d.out = stdout;
     d.text = !o->events_only;
     tr_decoder_init(&d.dec, &dump_ops, &d);
-    if (!is_stdin) {
-        learn_names(in, &d.dec.meta);
-        rewind(in);
-    }
+    learn_names(in, &d.dec.meta);
+    rewind(in);
     static uint8_t buf[1 << 16];
     size_t n;
     while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
@@ -137,7 +168,6 @@ int tr_dump(const struct tr_options *o)
     if (d.len)
         flush_line(&d);
     summary(&d);
-    if (!is_stdin)
-        fclose(in);
+    fclose(in);
     return status;
 }

@@ -17,10 +17,21 @@ struct exporter {
     bool ever[TR_TASKS];        /* had a track */
 };
 
-static double us(const struct exporter *x, uint64_t ts)
+/* Whole nanoseconds since the first event, rounded once: slice bounds and
+ * lengths are then exact, so that one slice ends where the next begins. */
+static uint64_t ns(const struct exporter *x, uint64_t ts)
 {
-    double c = (double)(ts - x->first);
-    return x->hz > 0 ? c / x->hz * 1e6 : c / 1e3;
+    long double c = (long double)(ts - x->first);
+    return (uint64_t)(x->hz > 0 ? c * 1e9L / x->hz + 0.5L : c);
+}
+
+/* n nanoseconds in the format's microseconds, plus half a nanosecond:
+ * Perfetto reads them as a double and keeps whole nanoseconds by
+ * truncating, and "12.345" can read as 12344.999... ns; "12.3455" always
+ * truncates to 12345. */
+static void put_us(FILE *out, uint64_t n)
+{
+    fprintf(out, "%llu.%03llu5", (unsigned long long)(n / 1000), (unsigned long long)(n % 1000));
 }
 
 /* A JSON string, escaped. */
@@ -42,8 +53,9 @@ static void str(FILE *out, const char *s)
 /* Start an event object: {"ph":..,"pid":1,"tid":..,"ts":.., then the caller's fields. */
 static void begin(struct exporter *x, const char *ph, unsigned tid, uint64_t ts)
 {
-    fprintf(x->out, "%s\n{\"ph\":\"%s\",\"pid\":1,\"tid\":%u,\"ts\":%.3f",
-            x->comma ? "," : "", ph, tid, us(x, ts));
+    fprintf(x->out, "%s\n{\"ph\":\"%s\",\"pid\":1,\"tid\":%u,\"ts\":",
+            x->comma ? "," : "", ph, tid);
+    put_us(x->out, ns(x, ts));
     x->comma = true;
 }
 
@@ -75,7 +87,9 @@ static void slice_end(struct exporter *x, unsigned id, uint64_t ts)
         char name[100];
         slice_name(x, t, name, sizeof(name));
         begin(x, "X", id, x->since[id]);
-        fprintf(x->out, ",\"dur\":%.3f,\"cat\":\"state\",\"name\":", us(x, ts) - us(x, x->since[id]));
+        fputs(",\"dur\":", x->out);
+        put_us(x->out, ns(x, ts) - ns(x, x->since[id]));
+        fputs(",\"cat\":\"state\",\"name\":", x->out);
         str(x->out, name);
         fputc('}', x->out);
     }

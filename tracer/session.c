@@ -80,6 +80,8 @@ void tv_session_feed(struct tv_session *s, const uint8_t *p, size_t n)
 {
     s->bytes += n;
     tr_decoder_feed(&s->dec, p, n);
+    if (s->hz <= 0)         /* the first estimate of the clock is kept */
+        s->hz = tr_meta_hz(&s->dec.meta);
 }
 
 void tv_session_end(struct tv_session *s)
@@ -134,13 +136,12 @@ void tv_session_event_text(const struct tv_session *s, size_t i, char *buf, size
 
 /* ---- time ---- */
 
+/* The clock as first estimated, never again: the later metadata sets give
+ * slightly different estimates (a tick is coarse), and a time shown once
+ * must read the same later. (Before any estimate, times are in cycles.) */
 double tv_session_hz(const struct tv_session *s)
 {
-    const struct tr_meta *m = &s->dec.meta;
-    if (!m->have_clock || m->ticks <= m->boot_ticks || m->cycles <= m->boot_cycles)
-        return 0;
-    return (double)(m->cycles - m->boot_cycles) * m->tick_hz /
-           (double)(m->ticks - m->boot_ticks);
+    return s->hz;
 }
 
 void tv_duration_text(const struct tv_session *s, uint64_t cycles, char *buf, size_t size)

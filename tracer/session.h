@@ -32,6 +32,7 @@ struct tv_session {
     size_t *alerts;             /* deadlocks and faults, by event number */
     size_t nalerts, alerts_cap;
     uint64_t bytes;             /* fed so far */
+    double hz;                  /* cycles per second as first estimated; 0: not yet */
     bool out_of_memory;         /* events were dropped: say so */
     tv_event_hook *hook;
     void *hook_ctx;

@@ -73,10 +73,20 @@ static void snapshot_text(const struct tr_decoder *d, const struct tr_extra *x,
     }
 }
 
+/* An error's name, or its number when it has none (a newer kernel's). */
+static void error_text(int32_t err, char *buf, size_t size)
+{
+    const char *name = err2str(err);
+    if (strcmp(name, "ERR_UNKNOWN") == 0)
+        snprintf(buf, size, "error %d (unknown)", (int)err);
+    else
+        snprintf(buf, size, "%s", name);
+}
+
 void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
                       const struct tr_extra *x, char *buf, size_t size)
 {
-    char p[40], sys[24];
+    char p[40], sys[24], err[40];
     const char *peer = tr_task_name(d, e->peer, p);
     switch (e->type) {
     case TRACE_EV_SWITCH: case TRACE_EV_MSG_SEND: case TRACE_EV_MSG_CALL:
@@ -106,10 +116,11 @@ void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
     case TRACE_EV_DEADLOCK:
         cycle_text(d, e, x, buf, size); return;
     case TRACE_EV_SYSCALL_ERR:
-        snprintf(buf, size, "%s: %s", tr_syscall_name(e->aux, sys), err2str((int32_t)e->a));
+        error_text((int32_t)e->a, err, sizeof(err));
+        snprintf(buf, size, "%s: %s", tr_syscall_name(e->aux, sys), err);
         return;
-    case TRACE_EV_ASYNC_PULL:
-        snprintf(buf, size, "from %s", peer); return;
+    case TRACE_EV_ASYNC_PULL:       /* the value is 0 today: a non-zero one shows */
+        snprintf(buf, size, e->a ? "from %s value %u" : "from %s", peer, e->a); return;
     case TRACE_EV_ASYNC_ENQUEUE: case TRACE_EV_ASYNC_DELIVER: case TRACE_EV_ASYNC_FULL:
         snprintf(buf, size, "-> %s depth %u", peer, e->a); return;
     case TRACE_EV_MARK:
@@ -126,6 +137,11 @@ void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
         snprintf(buf, size, "pc 0x%x address 0x%x", e->a, e->b); return;
     case TR_EV_SNAPSHOT:
         snapshot_text(d, x, buf, size); return;
+    case TR_EV_RESTART:
+        snprintf(buf, size, "the kernel started again (run %u%s): its times count from here, +%llu cycles",
+                 e->a + 1, e->aux ? ", inferred: sequence and index back to 0" : "",
+                 (unsigned long long)e->ts);
+        return;
     default:
         snprintf(buf, size, "type %u", e->type); return;
     }
@@ -144,4 +160,19 @@ char *tr_event_text(const struct tr_decoder *d, const struct tr_event *e,
     snprintf(buf, size, "%14llu %-15s %-14s %s", (unsigned long long)e->ts, subj,
              tr_event_name(e->type), details);
     return buf;
+}
+
+void tr_counts_notes(const struct tr_counts *c, char *buf, size_t size)
+{
+    const struct { const char *name; uint64_t n; } notes[] = {
+        { "frames missing", c->seq_gaps }, { "unknown frames", c->unsupported },
+        { "dropped bytes", c->dropped_bytes }, { "restarts", c->restarts },
+        { "time back", c->time_back }, { "broken sets", c->broken_sets },
+    };
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]) && n < size; i++)
+        if (notes[i].n)
+            n += (size_t)snprintf(buf + n, size - n, "  %s %llu", notes[i].name,
+                                  (unsigned long long)notes[i].n);
 }

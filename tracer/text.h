@@ -14,5 +14,8 @@ void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
                       const struct tr_extra *x, char *buf, size_t size);
 /* "SYS_IPC" for a syscall number, or "syscall N" (buf: 24 bytes). */
 const char *tr_syscall_name(unsigned n, char *buf);
+/* The counters that are 0 in a clean trace, those that are not, as
+ * "  frames missing 2  skipped 1 ...": the viewer's status line. */
+void tr_counts_notes(const struct tr_counts *c, char *buf, size_t size);
 
 #endif

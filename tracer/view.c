@@ -32,7 +32,7 @@ void tv_ui_init(struct tv_ui *ui, struct tv_session *s)
     ui->autofit = true;
     ui->scale = 1;
     tv_query_parse(&ui->search, "");
-    tv_query_parse(&ui->filter, "");
+    tv_filter_set(ui, "");
 }
 
 int tv_ui_tasks(const struct tv_ui *ui, uint8_t *ids, int max)
@@ -160,34 +160,71 @@ static void search_next(struct tv_ui *ui, int dir)
     tv_ui_set_cursor(ui, i + 1);
 }
 
-/* A key while the search or filter prompt is open. */
+/* The prompt's previous text: the search or the filter now in force. */
+static const char *prompt_was(const struct tv_ui *ui)
+{
+    return ui->prompt == '/' ? ui->search.text : ui->filter.text;
+}
+
+static void prompt_set(struct tv_ui *ui, const char *text)
+{
+    snprintf(ui->input, sizeof(ui->input), "%s", text);
+    ui->input_len = strlen(ui->input);
+}
+
+/* Enter: like less, an empty search repeats the last one and an empty
+ * filter shows every event again. */
+static void prompt_enter(struct tv_ui *ui)
+{
+    if (ui->prompt == '/') {
+        if (ui->input_len)
+            tv_query_parse(&ui->search, ui->input);
+        search_next(ui, 1);
+    } else {
+        tv_filter_set(ui, ui->input);
+    }
+    ui->prompt = 0;
+}
+
+/* Ctrl-W: the word before the cursor, and the spaces after it. */
+static void prompt_erase_word(struct tv_ui *ui)
+{
+    while (ui->input_len && ui->input[ui->input_len - 1] == ' ')
+        ui->input_len--;
+    while (ui->input_len && ui->input[ui->input_len - 1] != ' ')
+        ui->input_len--;
+    ui->input[ui->input_len] = '\0';
+}
+
+/* A key while the search or filter prompt is open: the line editing of
+ * readline and less (Ctrl-U erases the line, Ctrl-W a word, Up recalls
+ * the previous text, Esc or Ctrl-G gives up). */
 static void prompt_key(struct tv_ui *ui, int ch)
 {
-    if (ch == 27) {
+    if (ch == 27 || ch == 7) {
         ui->prompt = 0;
     } else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
-        if (ui->prompt == '/') {
-            tv_query_parse(&ui->search, ui->input);
-            search_next(ui, 1);
-        } else {
-            tv_filter_set(ui, ui->input);
-        }
-        ui->prompt = 0;
+        prompt_enter(ui);
     } else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
         if (ui->input_len)
             ui->input[--ui->input_len] = '\0';
+    } else if (ch == 21) {                              /* Ctrl-U */
+        prompt_set(ui, "");
+    } else if (ch == 23) {                              /* Ctrl-W */
+        prompt_erase_word(ui);
+    } else if (ch == KEY_UP) {
+        prompt_set(ui, prompt_was(ui));
     } else if (ch >= ' ' && ch < 256 && ui->input_len + 1 < sizeof(ui->input)) {
         ui->input[ui->input_len++] = (char)ch;
         ui->input[ui->input_len] = '\0';
     }
 }
 
+/* The prompt opens empty, as in less; the previous text is one Up away. */
 static void open_prompt(struct tv_ui *ui, int kind)
 {
     ui->prompt = kind;
-    const char *was = kind == '/' ? ui->search.text : ui->filter.text;
-    snprintf(ui->input, sizeof(ui->input), "%s", was);
-    ui->input_len = strlen(ui->input);
+    prompt_set(ui, "");
 }
 
 /* ---- typing into the target ---- */
@@ -390,7 +427,16 @@ static void key(struct tv_ui *ui, int ch)
         break;
     case '+': case '=':      zoom(ui, true); break;
     case '-': case '_':      zoom(ui, false); break;
-    case 'z':                ui->autofit = true; break;
+    case 'z':                                 /* fit: all of it, or live the last seconds */
+        ui->fit_all = ui->autofit ? !ui->fit_all : true;
+        ui->autofit = true;
+        break;
+    case 'S':
+        ui->show_snapshots = !ui->show_snapshots;
+        tv_filter_set(ui, ui->filter.text);
+        snprintf(ui->message, sizeof(ui->message), "metadata snapshots %s in the event list",
+                 ui->show_snapshots ? "shown" : "hidden");
+        break;
     case 'm':                ui->marks_off = !ui->marks_off; break;
     case '/':                open_prompt(ui, '/'); break;
     case '\\': case KEY_F(4): open_prompt(ui, '\\'); break;
@@ -399,6 +445,7 @@ static void key(struct tv_ui *ui, int ch)
     case '\n': case '\r': case KEY_ENTER: enter_key(ui); break;
     case 'T':                toggle_tracing(ui); break;
     case 'W':                tv_ui_window(ui); break;
+    case 12:                 clearok(curscr, TRUE); break;     /* Ctrl-L: redraw all */
     case 'i':
         if (ui->src && ui->src->wfd >= 0)
             ui->insert = true;

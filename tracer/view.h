@@ -6,6 +6,11 @@
 #ifndef TRACER_VIEW_H
 #define TRACER_VIEW_H
 
+/* Live, the fitted timeline shows this many seconds up to the last event
+ * (z shows all of the history), so that the demo stays at a human pace. */
+#define TV_LIVE_SECONDS 5
+#define TV_LIVE_TEXT "5 s"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -71,7 +76,10 @@ struct tv_ui {
     bool st_valid;
     /* the timeline */
     uint64_t scale;             /* cycles per column */
-    bool autofit;               /* scale fits the whole history */
+    bool autofit;               /* scale fits the whole history (live: the last seconds) */
+    bool fit_all;               /* z: fit the whole history even when live */
+    bool live_window;           /* as last drawn: the live window, not the fit */
+    bool show_snapshots;        /* S: metadata snapshots in the event list */
     uint64_t t0;                /* time at the left edge */
     int lane_cols;              /* width of the lanes, as last drawn */
     int task_sel, task_top;     /* selected row of the tasks and lanes */

@@ -225,6 +225,39 @@ static int clampi(int v, int lo, int hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* The overview on a large screen: tasks beside queues and channels, the
+ * timeline, the events beside the console. */
+static void layout_overview(struct tv_ui *ui, int top, int h, int nt)
+{
+    int W = COLS;
+    int band = clampi(nt + 3, 5, h * 2 / 5), tl = clampi(nt + 4, 5, h / 3);
+    int rest = h - band - tl, left = W * 3 / 5, half = W * 11 / 20;
+    place(ui, TV_P_TASKS, top, 0, band, left);
+    place(ui, TV_P_QUEUES, top, left, band / 2, W - left);
+    place(ui, TV_P_CHANNELS, top + band / 2, left, band - band / 2, W - left);
+    place(ui, TV_P_TIMELINE, top + band, 0, tl, W);
+    place(ui, TV_P_EVENTS, top + band + tl, 0, rest, half);
+    place(ui, TV_P_CONSOLE, top + band + tl, half, rest, W - half);
+}
+
+/* The overview at 80x24, laid out first (issue 12, item 7): every task
+ * with its priority and pending notifications across the whole width, the
+ * queues' depths beside the channels' full names, then the events; the
+ * timeline only when there is room for it (view 3 has it), the console
+ * in view 6. */
+static void layout_small(struct tv_ui *ui, int top, int h, int nt)
+{
+    int W = COLS, nq = (int)ui->s->queues.n;
+    int band = clampi(nt + 3, 4, h / 2), qc = clampi((nq > 2 ? nq : 2) + 3, 4, 6);
+    int rest = h - band - qc, tl = rest >= 14 ? clampi(nt + 4, 5, rest / 2) : 0;
+    place(ui, TV_P_TASKS, top, 0, band, W);
+    place(ui, TV_P_QUEUES, top + band, 0, qc, W / 2);
+    place(ui, TV_P_CHANNELS, top + band, W / 2, qc, W - W / 2);
+    if (tl)
+        place(ui, TV_P_TIMELINE, top + band + qc, 0, tl, W);
+    place(ui, TV_P_EVENTS, top + band + qc + tl, 0, rest - tl, W);
+}
+
 /* Rows 1 .. h of the screen, for the view's panels. */
 static void layout(struct tv_ui *ui, int top, int h)
 {
@@ -232,17 +265,12 @@ static void layout(struct tv_ui *ui, int top, int h)
     int nt = tv_ui_tasks(ui, ids, TR_TASKS), W = COLS;
     memset(ui->shown, 0, sizeof(ui->shown));
     switch (ui->view) {
-    case 1: {
-        int band = clampi(nt + 3, 5, h * 2 / 5), tl = clampi(nt + 4, 5, h / 3);
-        int rest = h - band - tl, left = W * 3 / 5, half = W * 11 / 20;
-        place(ui, TV_P_TASKS, top, 0, band, left);
-        place(ui, TV_P_QUEUES, top, left, band / 2, W - left);
-        place(ui, TV_P_CHANNELS, top + band / 2, left, band - band / 2, W - left);
-        place(ui, TV_P_TIMELINE, top + band, 0, tl, W);
-        place(ui, TV_P_EVENTS, top + band + tl, 0, rest, half);
-        place(ui, TV_P_CONSOLE, top + band + tl, half, rest, W - half);
+    case 1:
+        if (W < 100 || h < 30)
+            layout_small(ui, top, h, nt);
+        else
+            layout_overview(ui, top, h, nt);
         break;
-    }
     case 2: place(ui, TV_P_TASKS, top, 0, h * 3 / 5, W);
             place(ui, TV_P_CHANNELS, top + h * 3 / 5, 0, h - h * 3 / 5, W); break;
     case 3: place(ui, TV_P_TIMELINE, top, 0, h * 2 / 3, W);
@@ -324,13 +352,16 @@ void tv_draw_status(struct tv_ui *ui)
     else if (ui->src)
         snprintf(src, sizeof(src), " %.120s%s", ui->src->name,
                  ui->source_ended && ui->src->kind != TV_SRC_FILE ? " (ended)" : "");
+    char notes[160];
+    tr_counts_notes(&c, notes, sizeof(notes));
+    /* The cursor first: at 80 columns the counters are what gets cut. */
     x += tv_putf(ui, 0, x, COLS - x, ui->style[TV_S_STATUS],
-            " events %zu  rate %.0f/s  lost %llu  missing %llu  corrupt %llu%s "
-            "%s #%zu %s %s", tv_session_count(ui->s), ui->rate,
+            " #%zu %s %s events %zu  rate %.0f/s  lost %llu  missing %llu  corrupt %llu%s%s %s",
+            ui->cursor, when, ui->g->v, tv_session_count(ui->s), ui->rate,
             (unsigned long long)c.lost, (unsigned long long)c.missing,
-            (unsigned long long)c.corrupt, ui->s->out_of_memory ? "  OUT OF MEMORY"
+            (unsigned long long)c.corrupt, notes, ui->s->out_of_memory ? "  OUT OF MEMORY"
             : ui->script && tv_script_verdict(ui->script) == 2 ? "  SCRIPT ERROR (view 8)" : "",
-            ui->g->v, ui->cursor, when, src[0] ? ui->g->v : "");
+            src[0] ? ui->g->v : "");
     int room = COLS - x - 1, len = (int)strlen(src);     /* the source, right-aligned */
     if (src[0] && room > 8)
         tv_put(ui, 0, len < room ? COLS - 1 - len : x, room, src, ui->style[TV_S_STATUS]);
@@ -352,9 +383,19 @@ void tv_draw_hints(struct tv_ui *ui)
     attr_t a = ui->style[TV_S_STATUS];
     tv_fill(ui, y, 0, COLS, a);
     if (ui->prompt) {
+        /* Like less: the line starts empty; what Enter on it does is said. */
+        const char *was = ui->prompt == '/' ? ui->search.text : ui->filter.text;
+        tv_fill(ui, y, 0, COLS, ui->style[TV_S_NORMAL]);
         tv_putf(ui, y, 0, COLS, ui->style[TV_S_NORMAL], "%s%s_",
                 ui->prompt == '/' ? "search: " : "filter: ", ui->input);
-        tv_fill(ui, y, 9 + (int)ui->input_len + 1, COLS, ui->style[TV_S_NORMAL]);
+        int x = 9 + (int)ui->input_len + 2;
+        char note[TV_QUERY_MAX + 60] = " Enter: none  Esc cancel ";
+        if (ui->prompt == '/' && was[0])
+            snprintf(note, sizeof(note), " Enter: \"%s\" again (Up edits it)  Esc cancel ", was);
+        else if (was[0])
+            snprintf(note, sizeof(note), " Enter: no filter (Up edits \"%s\")  Esc cancel ", was);
+        if (!ui->input_len && x < COLS)
+            tv_put(ui, y, x, COLS - x, note, a);
     } else if (ui->insert) {
         tv_put(ui, y, 0, COLS, " TYPING INTO THE TARGET: keys go to its console; "
                "Ctrl-] (or Esc twice) to stop ", ui->style[TV_S_LIVE]);
@@ -368,27 +409,25 @@ void tv_draw_hints(struct tv_ui *ui)
 }
 
 static const char *const help_lines[] = {
-    "q            quit (stops a program the viewer started)",
-    "?            this help (any key closes it)",
+    "q            quit (stops a program the viewer started);  ? this help",
     "1..8         views: 1 overview  2 tasks  3 timeline  4 events",
     "             5 queues & channels  6 console  7 alerts  8 script",
-    "Tab, S-Tab   next / previous panel",
-    "space        pause: stop following the live end",
-    "f, End       follow live again",
+    "Tab, S-Tab   next / previous panel;  Ctrl-L  redraw the screen",
+    "space  f     pause (stop following the live end);  follow it (End)",
     "h l, <- ->   move the cursor (timeline: a column; events: an event)",
     "j k, up down select a row; events: move the cursor by one event",
     "H L, PgUp/Dn move further (a page)",
     "g, Home      the first event;  G  the last one (without following)",
     ", .          previous / next event, whatever the panel",
-    "+ -          zoom the timeline in / out (= zooms in too);  z  fit it all",
-    "m            marks on the timeline on / off",
-    "/  n N       search events; next / previous match",
+    "+ - z  m     zoom the timeline in / out (= in too), fit; marks on/off",
+    "/  n N       search events; next / previous match (empty: again)",
     "\\            filter the event list (empty: no filter)",
+    "             prompts: Up the last text, Ctrl-U clear, Ctrl-W a word",
     "Enter        events: show it on the timeline; alerts: go to it;",
     "             tasks: filter the events to that task",
     "i            type into the target's console (Ctrl-] stops)",
-    "T            switch tracing on / off in the target (host command)",
-    "W            the window view (SDL2) beside this screen, same cursor",
+    "T  W         tracing on/off in the target;  the window view (SDL2)",
+    "S            metadata snapshots in the event list (hidden at first)",
     "",
     "query words: all must match; !word negates; #N is event N;",
     "a word matches an event name (call), a task name, or the details",

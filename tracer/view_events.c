@@ -55,9 +55,16 @@ static size_t match_at(const struct tv_ui *ui, size_t k)
     return tv_query_empty(&ui->filter) ? k : ui->fidx[k];
 }
 
+/* The filter as typed, and unless S asked for them, no metadata snapshots:
+ * one a second would push everything else out of the list. */
 void tv_filter_set(struct tv_ui *ui, const char *text)
 {
-    tv_query_parse(&ui->filter, text);
+    struct tv_query *q = &ui->filter;
+    tv_query_parse(q, text);
+    if (!ui->show_snapshots && q->nwords < TV_QUERY_WORDS) {
+        snprintf(q->word[q->nwords], sizeof(q->word[0]), "snapshot");
+        q->negate[q->nwords++] = true;
+    }
     ui->fn = ui->fscanned = 0;
 }
 
@@ -114,8 +121,10 @@ static int pick_rows(struct tv_ui *ui, int h, size_t *rows, int *at)
 void tv_draw_events(struct tv_ui *ui, struct tv_rect r)
 {
     char title[300];
-    int n = snprintf(title, sizeof(title), "Events");
-    if (!tv_query_empty(&ui->filter))
+    int n = snprintf(title, sizeof(title), "Events%s%s",
+                     ui->show_snapshots ? "" : " (S: snapshots)",
+                     tv_session_hz(ui->s) > 0 ? "" : " (times in cycles, c: no clock yet)");
+    if (ui->filter.text[0])
         n += snprintf(title + n, sizeof(title) - (size_t)n, "  filter: %s (%zu)%s",
                       ui->filter.text, ui->fn, ui->fscanned < tv_session_count(ui->s)
                       ? ", looking..." : "");

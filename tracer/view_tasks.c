@@ -75,7 +75,7 @@ void tv_draw_channels(struct tv_ui *ui, struct tv_rect r)
     const struct tr_meta *m = &ui->s->dec.meta;
     if (in.h < 1)
         return;
-    tv_putf(ui, in.y, in.x, in.w, ui->style[TV_S_HEAD], " %4s %-18s %-11s %-11s %-11s %5s  %s",
+    tv_putf(ui, in.y, in.x, in.w, ui->style[TV_S_HEAD], " %4s %-23s %-11s %-11s %-11s %5s  %s",
             "PORT", "NAME", "SEND END", "RECV END", "WAITING", "XFERS", "LAST");
     int row = 0, skipped = 0;
     for (int p = 0; p < TR_PORTS && row < in.h - 1; p++) {
@@ -90,7 +90,7 @@ void tv_draw_channels(struct tv_ui *ui, struct tv_rect r)
             snprintf(last, sizeof(last), "%u B, %s", c->last_size,
                      c->last_shared ? "shared memory" : "registers");
         tv_putf(ui, in.y + 1 + row++, in.x, in.w, ui->style[TV_S_NORMAL],
-                " %4d %-18.18s %-11.11s %-11.11s %-11.11s %5u  %s", p, m->port_names[p],
+                " %4d %-23.23s %-11.11s %-11.11s %-11.11s %5u  %s", p, m->port_names[p],
                 tv_name(ui, c->end[0], a), tv_name(ui, c->end[1], b),
                 tv_name(ui, c->waiting, w), c->transfers, last);
     }

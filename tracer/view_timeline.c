@@ -24,7 +24,14 @@ void tv_timeline_window(struct tv_ui *ui, int w, uint64_t *t0, uint64_t *scale)
     if (w < 1)
         w = 1;
     uint64_t first = n ? s->model.events[0].ts : 0, last = last_ts(s);
-    if (ui->autofit) {
+    double window = tv_session_hz(s) * TV_LIVE_SECONDS;
+    ui->live_window = ui->autofit && ui->follow && !ui->fit_all && window > 0 &&
+                      (double)(last - first) > window;
+    if (ui->live_window) {              /* live: the last seconds, moving on */
+        ui->scale = (uint64_t)window / (uint64_t)w + 1;
+        uint64_t span = (uint64_t)(w - 1) * ui->scale;
+        ui->t0 = last > span ? last - span : 0;
+    } else if (ui->autofit) {
         ui->scale = (last - first) / (uint64_t)w + 1;
         ui->t0 = first;
     } else if (ui->follow) {
@@ -86,14 +93,15 @@ static const char *cell(struct tv_ui *ui, uint8_t b, attr_t *a)
     return glyph;
 }
 
-/* Labels every 16 columns: the time since the window's left edge (the
- * title says when that is); and the cursor's mark. */
-static void ruler(struct tv_ui *ui, int y, int x, int w, uint64_t scale, int cur)
+/* Labels every 16 columns: the time at that column, on the clock of the
+ * title, the status line and the event list (since the first event); and
+ * the cursor's mark. */
+static void ruler(struct tv_ui *ui, int y, int x, int w, uint64_t t0, uint64_t scale, int cur)
 {
     char label[40];
     for (int c = 0; c + 8 < w; c += 16) {
-        tv_duration_text(ui->s, (uint64_t)c * scale, label, sizeof(label));
-        tv_putf(ui, y, x + c, w - c, ui->style[TV_S_DIM], "|+%s", label);
+        tv_time_text(ui->s, t0 + (uint64_t)c * scale, label, sizeof(label));
+        tv_putf(ui, y, x + c, w - c, ui->style[TV_S_DIM], "|%s", label);
     }
     if (cur >= 0 && cur < w)
         tv_put(ui, y, x + cur, 1, ui->g->cursor, ui->style[TV_S_MATCH]);
@@ -130,10 +138,12 @@ void tv_draw_timeline(struct tv_ui *ui, struct tv_rect r)
     const struct tv_glyphs *g = ui->g;
     char from[40];
     tv_time_text(ui->s, t0, from, sizeof(from));
-    snprintf(title, sizeof(title), "Timeline from %s, %s/column%s   %s run %s ready %s blocked"
-             "   %s rendezvous %s notify %s async %s alert", from, zoom,
-             ui->autofit ? " (fit)" : "", g->run, g->ready, g->blocked,
-             g->rdv, g->notify, g->async, g->alert);
+    const char *fit = ui->live_window ? " (live: the last " TV_LIVE_TEXT "; z: all)"
+                    : ui->autofit ? " (fit)" : "";
+    snprintf(title, sizeof(title), "Timeline from %s, %s/column%s%s   %s run %s ready %s blocked"
+             "   %s rendezvous %s notify %s async %s alert", from, zoom, fit,
+             tv_session_hz(ui->s) > 0 ? "" : " (c: cycles, no clock yet)",
+             g->run, g->ready, g->blocked, g->rdv, g->notify, g->async, g->alert);
     struct tv_rect in = tv_box(ui, r, title, ui->focus == TV_P_TIMELINE);
     if (in.h < 2 || w < 1)
         return;
@@ -141,7 +151,7 @@ void tv_draw_timeline(struct tv_ui *ui, struct tv_rect r)
               (int)((ui->cur_ts - t0) / scale) : -1;
     if (cur >= w)
         cur = -1;
-    ruler(ui, in.y, in.x + LABEL, w, scale, cur);
+    ruler(ui, in.y, in.x + LABEL, w, t0, scale, cur);
     columns(ui, t0, scale, w, seen);
     uint8_t ids[TR_TASKS];
     int n = tv_ui_tasks(ui, ids, TR_TASKS), top = 0;

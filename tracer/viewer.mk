@@ -45,10 +45,14 @@ viewer-tests: $(BIN)/viewer-tests
 
 # ---- QEMU under the viewer; recording a trace ---------------------------------
 # MANIFEST picks the image (demo by default), TRACE_BOOTARGS the boot
-# argument (trace=all), TRACE_QEMU extra QEMU options (-icount shift=0 makes
-# timestamps count guest instructions), TRACE_SECONDS the recording's limit.
+# argument (trace=all), TRACE_QEMU extra QEMU options, TRACE_SECONDS the
+# recording's limit. -icount shift=0 by default: timestamps count guest
+# instructions, one a nanosecond of guest time, so that the viewer's clock
+# (estimated once from the timer ticks) holds for the whole run; without
+# it rv32's cycle counter stops while the guest idles, and the paced demo
+# would read faster than it runs. TRACE_QEMU= (empty) takes it off.
 TRACE_BOOTARGS ?= trace=all
-TRACE_QEMU     ?=
+TRACE_QEMU     ?= -icount shift=0
 TRACE_SECONDS  ?= 10
 # WINDOW=1: the window view (SDL2) beside the terminal's (key W opens it too).
 TRACE_VIEW     := $(if $(filter 1 yes,$(WINDOW)),--with-window)

@@ -74,9 +74,23 @@ static void corrupt(struct tr_wire *w, enum tr_corrupt why)
 }
 
 /* ESC \ seen: flush the last base64 characters, check length and CRC. */
+static void frame_check(struct tr_wire *w);
 static void frame_done(struct tr_wire *w)
 {
-    if (w->nacc == 1) {                 /* 6 bits: not even one byte */
+    uint64_t good = w->frames;
+    frame_check(w);
+    if (w->frames != good)
+        w->frame_bytes += w->raw;
+    else
+        w->dropped += w->raw;
+    w->raw = 0;
+}
+
+static void frame_check(struct tr_wire *w)
+{
+    /* 6 bits are not even one byte; the bits left over in a last group
+     * are zero (a flipped one there is damage too). */
+    if (w->nacc == 1 || (w->nacc == 2 && (w->acc & 15)) || (w->nacc == 3 && (w->acc & 3))) {
         corrupt(w, TR_CORRUPT_LENGTH);
         return;
     }
@@ -107,6 +121,8 @@ static void frame_done(struct tr_wire *w)
 static void damaged(struct tr_wire *w, enum tr_corrupt why)
 {
     corrupt(w, why);
+    w->dropped += w->raw;
+    w->raw = 0;
     w->state = S_SKIP;
     w->skipped = 0;
 }
@@ -125,6 +141,7 @@ static size_t body(struct tr_wire *w, const uint8_t *p, size_t n)
         acc = acc << 6 | v;
         if (++nacc == 4) {
             if (len + 3 > TRACE_FRAME_MAX) {
+                w->raw += i + 1;
                 damaged(w, TR_CORRUPT_TOO_LONG);
                 return i + 1;
             }
@@ -139,6 +156,7 @@ static size_t body(struct tr_wire *w, const uint8_t *p, size_t n)
     w->acc = acc;
     w->nacc = nacc;
     w->len = len;
+    w->raw += i;
     return i;
 }
 
@@ -166,6 +184,7 @@ static size_t step(struct tr_wire *w, const uint8_t *p, size_t n)
     case S_APC:
         if (p[0] == 'B') {
             w->state = S_BODY;
+            w->raw = 3;                 /* ESC _ B */
             w->len = w->nacc = 0;
             w->acc = 0;
             return 1;
@@ -177,6 +196,7 @@ static size_t step(struct tr_wire *w, const uint8_t *p, size_t n)
         size_t k = body(w, p, n);
         if (k < n && w->state == S_BODY) {
             if (p[k] == 0x1b) {
+                w->raw++;
                 w->state = S_END;
                 return k + 1;
             }
@@ -188,12 +208,14 @@ static size_t step(struct tr_wire *w, const uint8_t *p, size_t n)
     }
     case S_END:
         if (p[0] == '\\') {
+            w->raw++;
             frame_done(w);
             w->state = S_TEXT;
             return 1;
         }
         if (p[0] == '_') {              /* the next frame began: ours was cut */
             corrupt(w, TR_CORRUPT_TRUNCATED);
+            w->dropped += w->raw - 1;   /* its ESC begins the next frame */
             w->state = S_APC;
             return 1;
         }
@@ -207,6 +229,7 @@ static size_t step(struct tr_wire *w, const uint8_t *p, size_t n)
             k++;
             w->skipped++;
         }
+        w->dropped += k;
         /* The limit first: the same bytes must decode the same however
          * they are split into reads (an ESC just past the limit is text). */
         if (w->skipped >= TRACE_FRAME_CHARS) {
@@ -220,6 +243,8 @@ static size_t step(struct tr_wire *w, const uint8_t *p, size_t n)
         return k;
     }
     default:                            /* S_SKIP_END: ESC \ ends the frame */
+        if (p[0] == '\\')
+            w->dropped += 2;            /* the damaged frame's own ESC \ */
         w->state = p[0] == '\\' ? S_TEXT : S_ESC;
         return p[0] == '\\';
     }
@@ -234,11 +259,16 @@ void tr_wire_feed(struct tr_wire *w, const uint8_t *p, size_t n)
 
 void tr_wire_end(struct tr_wire *w)
 {
-    if (w->state == S_ESC)
+    if (w->state == S_ESC) {
         text(w, (const uint8_t *)"\x1b", 1);
-    else if (w->state == S_APC)
+    } else if (w->state == S_APC) {
         text(w, (const uint8_t *)"\x1b_", 2);
-    else if (w->state == S_BODY || w->state == S_END)
+    } else if (w->state == S_BODY || w->state == S_END) {
         corrupt(w, TR_CORRUPT_TRUNCATED);
+        w->dropped += w->raw;
+    } else if (w->state == S_SKIP_END) {
+        w->dropped++;                   /* an ESC that began nothing */
+    }
+    w->raw = 0;
     w->state = S_TEXT;
 }

@@ -40,7 +40,12 @@ struct tr_wire {
     uint32_t acc;               /* base64 bits not yet whole bytes */
     unsigned nacc;              /* base64 characters in acc (0..3) */
     size_t skipped;             /* bytes of a damaged frame skipped so far */
+    size_t raw;                 /* bytes of the frame so far, from its ESC _ B */
     uint64_t frames, corrupt, text_bytes;
+    /* Every byte of the stream is text, part of a good frame, or dropped
+     * (a damaged frame, and what was skipped after it, up to its end or
+     * the next frame): text_bytes + frame_bytes + dropped = bytes fed. */
+    uint64_t frame_bytes, dropped;
     uint64_t corrupt_why[TR_CORRUPT_KINDS];
 };
 

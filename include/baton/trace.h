@@ -108,6 +108,7 @@ enum trace_state {
 #define TRACE_VERSION      1
 #define TRACE_FRAME_EVENTS 0
 #define TRACE_FRAME_META   1
+#define TRACE_FRAME_BOOT   2        /* the first frame of a boot: all restarts here */
 #define TRACE_FRAME_MAX    1024     /* decoded bytes, header and CRC included */
 #define TRACE_NO_TASK      0xff     /* "unknown" in a frame's current task */
 

@@ -108,7 +108,7 @@ Test(framing, every_flipped_bit_is_caught)
 {
     size_t len, flen;
     uint8_t *p = make_trace(4, 25, &len);
-    size_t at = frame_at(p, len, 2, &flen);     /* frame 0, 1 are metadata */
+    size_t at = frame_at(p, len, 3, &flen);     /* 0 BOOT, 1 metadata, 2 events */
     struct captured *full = decode(p, len, 0);
     uint64_t events = full->counts.events;
     for (size_t i = at; i < at + flen; i++) {
@@ -132,7 +132,7 @@ Test(framing, resync_within_one_frame)
 {
     size_t len, flen;
     uint8_t *p = make_trace(3, 20, &len);
-    size_t at = frame_at(p, len, 2, &flen);
+    size_t at = frame_at(p, len, 3, &flen);    /* the first event frame */
     /* Drop the second half of the first event frame and its end. */
     size_t cut = flen / 2;
     memmove(p + at + cut, p + at + flen, len - at - flen);
@@ -199,4 +199,58 @@ Test(framing, crc_known_value)
 {
     /* The check value of CRC-16/CCITT-FALSE. */
     cr_expect_eq(tr_crc16((const uint8_t *)"123456789", 9), 0x29b1);
+}
+
+/* Every byte is accounted for: console text, a good frame, or dropped
+ * with a damaged one; however the stream is cut into reads. */
+static void expect_every_byte_counted(const uint8_t *p, size_t len)
+{
+    for (size_t chunk = 0; chunk < 4; chunk++) {
+        struct captured *c = decode(p, len, chunk * 3);
+        uint64_t sum = c->counts.text_bytes + c->dec.wire.frame_bytes +
+                       c->counts.dropped_bytes;
+        cr_expect_eq(sum, len, "text %llu + frames %llu + dropped %llu != %zu (chunk %zu)",
+                     (unsigned long long)c->counts.text_bytes,
+                     (unsigned long long)c->dec.wire.frame_bytes,
+                     (unsigned long long)c->counts.dropped_bytes, len, chunk * 3);
+    }
+}
+
+/* A frame whose ESC \ was lost swallows the console text after it, up to
+ * the next ESC: what went is counted, not silently gone (issue 12, 14). */
+Test(framing, a_lost_terminator_counts_the_text_it_swallowed)
+{
+    size_t len;
+    uint8_t *p = make_trace(3, 10, &len);
+    size_t flen, at = frame_at(p, len, 3, &flen);   /* an event frame */
+    static uint8_t cut[1 << 16];
+    const char *line = "chan_client: answer \"THIS REQUEST\"\r\n";    /* 36 bytes */
+    size_t n = 0;
+    memcpy(cut, p, at + flen - 2);                  /* its ESC \ lost */
+    n = at + flen - 2;
+    memcpy(cut + n, line, strlen(line));
+    n += strlen(line);
+    memcpy(cut + n, p + at + flen, len - at - flen);
+    n += len - at - flen;
+    struct captured *c = decode(cut, n, 0);
+    cr_expect_eq(c->counts.corrupt, 1);
+    size_t next = at + 3;                           /* the next frame's ESC */
+    while (cut[next] != 0x1b)
+        next++;
+    cr_expect_eq(c->counts.dropped_bytes, next - at,
+                 "the frame and the text it swallowed, the 36-byte line included");
+    cr_expect_geq(next - at, flen - 2 + strlen(line));
+    expect_every_byte_counted(cut, n);
+    expect_every_byte_counted(p, len);
+    free(p);
+}
+
+Test(framing, garbage_bytes_are_all_counted)
+{
+    static uint8_t junk[1 << 16];
+    srand(11);
+    for (size_t i = 0; i < sizeof(junk); i++)
+        junk[i] = (uint8_t)(rand() % 5 == 0 ? 0x1b : rand() % 3 == 0 ? "_B\\"[rand() % 3]
+                                                                     : rand());
+    expect_every_byte_counted(junk, sizeof(junk));
 }

@@ -157,3 +157,20 @@ Test(control, syscall)
     cr_expect_eq(count_type(c, TRACE_EV_SWITCH), 0);
     cr_expect_eq(count_type(c, TRACE_EV_CHAN_OPEN), 1);
 }
+
+/* The viewer's T key reads the decoder's mask to choose "on" or "off": a
+ * MASK event must update it, or T sends "off" forever (issue 12, item 4). */
+Test(control, mask_event_updates_the_decoders_mask)
+{
+    boot_with_tasks();
+    trace_drain();                      /* the metadata: mask 0x1ff */
+    type_in("\x1b_BM0\x1b\\");
+    trace_drain();
+    struct captured *c = decode_uart();
+    cr_expect_eq(count_type(c, TRACE_EV_MASK), 1);
+    cr_expect_eq(c->dec.meta.mask, 0, "off after the host's M0");
+    type_in("\x1b_BM4\x1b\\");
+    trace_drain();
+    c = decode_uart();
+    cr_expect_eq(c->dec.meta.mask, TRACE_CAT_IPC, "on again");
+}

@@ -77,7 +77,7 @@ expect $v "following the live end" ' LIVE '
 expect $v "task states" '│ +1 echo +blocked +recv ← any +5 '
 expect $v "a dead task" '│ +5 consumer +dead '
 expect $v "a queue: depth 0, high-water mark 16, full twice" '│ producer +consumer +0 +16 +2 '
-expect $v "a channel" '│ +1 chan_client>chan_s +- '
+expect $v "a channel, its whole name" '│ +1 chan_client>chan_server +- '
 expect $v "the console in its pane" '│ chan_client: answer "THIS REQUEST IS LONGER THAN 16 BYTES" '
 expect $v "lanes on the timeline" '│ seed_client +blocked +[─◆]'
 # Time travel: to event 62 (the queue has just filled), then back one by one.
@@ -94,20 +94,41 @@ expect $v "f follows live again" ' LIVE .* #324 '
 expect $v "the queue now" '│ producer +consumer +0 +16 +2 '
 # The event list, filtered.
 keys $v 4 ; keys $v '\' ; text $v async-full ; keys $v Enter
-expect $v "a filtered event list" 'Events  filter: async-full \(2\) '
+expect $v "a filtered event list" 'Events.*  filter: async-full \(2\) '
 if [ "$(grep -Ec ' async-full +-> consumer depth 16' "$out/$v.screen")" -eq 2 ]; then
     passed=$((passed + 1))
 else
     failed=$((failed + 1)); echo "FAIL viewer/$v: the filter shows 2 async-full events"
 fi
-keys $v '\' ; keys $v BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace Enter
-expect $v "the filter taken off" '│ +324 .* snapshot '
+# Prompts start empty, as in less: a new filter replaces the old one, Ctrl-U
+# clears the line, Enter on an empty filter takes it off (issue 12, item 5).
+keys $v '\' ; text $v chan-xfer ; keys $v Enter
+expect $v "a new filter replaces the old one" 'Events.*  filter: chan-xfer \([0-9]+\) '
+keys $v '\' ; text $v abc ; keys $v C-u ; text $v async-full ; keys $v Enter
+expect $v "Ctrl-U clears the prompt" 'Events.*  filter: async-full \(2\) '
+keys $v '\'
+expect $v "the empty prompt says what Enter does" 'filter: _ +Enter: no filter \(Up edits "async-full"\)'
+keys $v Up ; keys $v BSpace BSpace BSpace BSpace ; text $v xfer ; keys $v Enter
+expect $v "Up recalls the last text to edit" 'Events.*  filter: async-xfer \(0\) '
+keys $v '\' ; keys $v Enter
+expect $v "the filter taken off" '│ +322 .* switch +-> idle '
+# Metadata snapshots (one a second) stay out of the list until S (item 1).
+expect_not $v "no snapshots in the list by default" '│ +[0-9]+ .* snapshot +'
+keys $v S
+expect $v "S shows them" '│ +324 .* snapshot '
+keys $v S
 keys $v '?'
 expect $v "help" 'quit \(stops a program the viewer started\)'
 keys $v x
 expect_not $v "help closed by a key" 'quit \(stops a program'
 keys $v 3 ; keys $v +
 expect $v "the timeline view, zoomed in" 'Timeline from .*/column   '
+# The ruler reads the clock of the title and the status line (item 8): its
+# first label is the title's "from".
+from=$(sed -n 's/.*Timeline from \(+[0-9.]*[a-z]*\),.*/\1/p' "$out/$v.screen" | head -1)
+if [ -n "$from" ] && grep -Eq -- "│ .{21}\\|\\$from " "$out/$v.screen"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL viewer/$v: the ruler starts at the title's time ($from)"
+fi
 keys $v 6
 expect $v "the console view" '─ Console '
 keys $v 1
@@ -137,6 +158,49 @@ start $v "$tv tests/viewer/fault-sim.bin"
 expect $v "the fault alert names who waited on the task" \
     'FAULT #90 .* server faulted: pc 0x[0-9a-f]+ address 0x45000000; waiting on it: sender, caller'
 keys $v q
+expect $v "q quits" '^EXIT 0'
+
+# ---- a damaged trace with two runs: the status line counts it all ----
+v=damaged
+sh tests/tools/badtrace.sh tests/viewer/fault-sim.bin "$out/bad.bin"
+start $v "$tv $out/bad.bin"
+expect $v "frames missing, of unknown versions, bytes dropped, a restart" \
+    ' corrupt 1  frames missing 2  unknown frames 1  dropped bytes [0-9]+  restarts 1 '
+keys $v 4 ; keys $v / ; text $v restart ; keys $v Enter
+expect $v "the restart in the event list" ' restart +the kernel started again \(run 2'
+keys $v q
+expect $v "q quits" '^EXIT 0'
+
+# ---- another program's stderr (item 6) ----
+# Started by the viewer, a program's stderr goes to the console pane.
+v=stderr
+start $v "$tv -- sh -c 'echo FROM-STDERR >&2; cat tests/viewer/fault-sim.bin'"
+expect $v "a program's stderr in the console pane, inside its box" '│.* FROM-STDERR .*│'
+keys $v q
+expect $v "q quits" '^EXIT 0'
+# In a shell pipe the writer's stderr is the terminal's, not the viewer's:
+# it scribbles on the screen, and Ctrl-L repairs it.
+v=ctrl-l
+start $v "{ cat tests/viewer/fault-sim.bin; sleep 2; echo SCRIBBLE-SCRIBBLE >&2; sleep 600; } | $tv -"
+expect $v "the scribble landed on the screen" 'SCRIBBLE-SCRIBBLE' 8
+keys $v C-l
+expect_not $v "Ctrl-L redraws the screen without it" 'SCRIBBLE-SCRIBBLE'
+expect $v "the screen is whole again" '─ Tasks ─'
+keys $v q
+
+# ---- laid out for 80x24 first (item 7) ----
+v=small
+tm new-session -d -s $v -x 80 -y 24 "TERM=tmux-256color $tv tests/viewer/demo-rv32.bin; echo EXIT \$?; sleep 600"
+expect $v "the cursor and its time first on the status line" '^ baton-trace rv32  LIVE  #324 \+1\.998877s'
+expect $v "every task, the last one too" '│ +7 seed_client +blocked '
+expect $v "PRIO and PENDING" '│ +ID NAME +STATE +WAITING ON +PRIO PENDING'
+keys $v / ; text $v '#62' ; keys $v Enter
+expect $v "a pending notification and its sender" '│ +5 consumer .* 4 0x4 +producer'
+expect $v "the queue's depth" '│ FROM +TO +DEPTH '
+expect $v "a channel's whole name" '│ +1 chan_client>chan_server '
+keys $v '?'
+expect $v "the help's last line" 'a word matches an event name \(call\), a task name, or the details'
+keys $v x ; keys $v q
 expect $v "q quits" '^EXIT 0'
 
 # ---- no colours, no UTF-8: TERM=vt100 in the C locale; and --ascii ----
@@ -196,6 +260,7 @@ start $v "$tv -- build/bin/baton-sim --trace all tests/qemu/ipc_deadlock.manifes
 expect $v "the simulator's trace" '^ baton-trace sim ' 10
 expect $v "its deadlock alert" 'DEADLOCK #.* refused: a -> b -> a'
 expect $v "its console" '\[baton\] all tasks finished' 10
+expect $v "times in cycles, said so (item 8)" 'Events.*\(times in cycles, c: no clock yet\)'
 expect $v "the program's end" ' exited: build/bin/baton-sim '
 keys $v q
 expect $v "q quits" '^EXIT 0'
@@ -206,10 +271,18 @@ start $v "BATON_TIMEOUT=60 $tv -- sh scripts/qemu.sh rv32 build/rv32/img/demo.el
 expect $v "the demo boots in the viewer" '│ \[7\] received a async message! ' 20
 expect $v "QEMU runs" ' running: sh scripts/qemu.sh rv32 '
 expect $v "live task states" '│ +7 seed_client +blocked +recv ← any ' 10
-expect $v "a live queue" '│ producer +consumer +0 +16 +2 ' 10
+expect $v "a live queue" '│ producer +consumer +[0-9]+ +16 +[0-9]+ ' 10
+# A living demo: after 5 s the live timeline follows the last 5 s (item 1).
+keys $v 3
+expect $v "the live timeline follows the last 5 s" 'Timeline from .*\(live: the last 5 s; z: all\)' 30
+keys $v 1
+expect_not $v "no snapshots in the live event list" ' snapshot +[a-z_]+ (running|ready|blocked)'
 keys $v i ; text $v hello ; keys $v Enter ; keys $v C-]
 expect $v "typed keys reach the guest" 'echo: you typed "hello"' 10
+# The list moves on quickly in a living demo: the driver's events, filtered.
+keys $v '\' ; text $v 'echo notify-deliver' ; keys $v Enter
 expect $v "the echo task's interrupt, traced" 'echo +notify-deliver +from kernel bits 0x2'
+keys $v '\' ; keys $v Enter
 keys $v g
 expect $v "time travel on a live run" ' HISTORY .* #1 '
 expect $v "the state at the first event" '│ +1 echo +ready '
@@ -230,7 +303,11 @@ sleep 2
 start $v "$tv --connect localhost:$port"
 expect $v "attached, nothing traced yet" " events 0 .*localhost:$port"
 keys $v T
+# The living demo's events scroll the list on: the host's, filtered.
+expect $v "events flow" ' events [1-9]' 10
+keys $v '\' ; text $v mask ; keys $v Enter
 expect $v "the host command switched tracing on" '│ +1 +[+.0-9a-z]+ +host +mask +0x1ff' 10
+keys $v '\' ; keys $v Enter
 expect $v "names learnt from the metadata" '│ +7 seed_client +blocked +recv ← any ' 10
 keys $v q
 expect $v "q quits" '^EXIT 0'

@@ -239,3 +239,45 @@ Test(json, deadlocks_are_alert_instants)
     tv_session_free(s);
     free(j->objs);
 }
+
+/* Perfetto reads ts and dur in microseconds and keeps whole nanoseconds,
+ * truncating each: (int64_t)(ts * 1000). Complete events of one thread
+ * that then overlap, even by 1 ns, are dropped by its importer. So after
+ * that truncation no slice of a thread may end after the next begins
+ * (issue 12, item 17), and a task's slices follow one another exactly. */
+static int by_tid_then_start(const void *a, const void *b)
+{
+    const long long *x = a, *y = b;
+    return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+Test(json, state_slices_never_overlap_after_truncation_to_ns)
+{
+    struct tv_session *s;
+    struct parser *j = export(DEMO_TRACE, &s);
+    long long (*sl)[3] = calloc(j->n, sizeof(*sl));
+    size_t n = 0, abut = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        const struct obj *o = &j->objs[i];
+        if (strcmp(o->ph, "X") || strcmp(o->cat, "state"))
+            continue;
+        long long start = (long long)(o->ts * 1000);
+        sl[n][0] = o->tid;
+        sl[n][1] = start;
+        sl[n][2] = start + (long long)(o->dur * 1000);
+        n++;
+    }
+    qsort(sl, n, sizeof(*sl), by_tid_then_start);
+    for (size_t i = 1; i < n; i++) {
+        if (sl[i][0] != sl[i - 1][0])
+            continue;
+        cr_expect_leq(sl[i - 1][2], sl[i][1], "tid %lld: a slice ends at %lld ns, the next "
+                      "begins at %lld ns", sl[i][0], sl[i - 1][2], sl[i][1]);
+        abut += sl[i - 1][2] == sl[i][1];
+    }
+    cr_expect_gt(n, 100);
+    cr_expect_gt(abut, n / 2, "one slice ends where the next begins");
+    free(sl);
+    tv_session_free(s);
+    free(j->objs);
+}

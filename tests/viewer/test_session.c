@@ -3,6 +3,7 @@
  * sees every state a task was in, queue histories, alerts, console lines,
  * and the times. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "viewer_test.h"
@@ -242,5 +243,34 @@ Test(console, the_demo_console_is_clean_text)
         found |= !strncmp(c->text + c->lines[i].off, "echo: type a line", 17);
     }
     cr_expect(found);
+    tv_session_free(s);
+}
+
+/* A time once shown does not change (issue 12, item 2): fed as it comes
+ * live, the demo's event 62 reads the same after every later metadata
+ * set, though each brings a new estimate of the clock. */
+Test(session, a_time_once_shown_never_changes)
+{
+    struct tv_session *s = tv_session_new();
+    FILE *f = fopen(DEMO_TRACE, "rb");
+    cr_assert(f);
+    uint8_t buf[256];
+    size_t n;
+    char first[40] = "", now[40];
+    int seen = 0;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        tv_session_feed(s, buf, n);
+        if (tv_session_count(s) < 62 || tv_session_hz(s) <= 0)
+            continue;
+        tv_time_text(s, s->model.events[61].ts, now, sizeof(now));
+        if (!first[0])
+            snprintf(first, sizeof(first), "%s", now);
+        cr_expect_str_eq(now, first, "event 62 read %s, then %s", first, now);
+        seen++;
+    }
+    fclose(f);
+    cr_expect_gt(seen, 1);
+    cr_expect_neq(tr_meta_hz(&s->dec.meta), tv_session_hz(s),
+                  "a later estimate came, and differs from the first");
     tv_session_free(s);
 }

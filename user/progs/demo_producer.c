@@ -1,19 +1,38 @@
-/* demo_producer.c - the demo's async producer: queues DEMO_MESSAGES messages
- * for the consumer with async_send and serves its pulls (docs/demo.md). */
+/* demo_producer.c - the demo's async producer: every DEMO_BURST_MS, woken
+ * by its timer, queues a burst of DEMO_MESSAGES messages for the consumer
+ * with async_send, two more than the queue holds, and serves the
+ * consumer's pulls while the queue drains. Forever (docs/demo.md). */
 #include <resea/async.h>
 
-/* Two more than the queue holds, so the demo meets ERR_QUEUE_FULL. */
+/* Two more than the queue holds, so each burst meets ERR_QUEUE_FULL. */
 #define DEMO_MESSAGES (ASYNC_QUEUE_MAX + 2)
+#define DEMO_BURST_MS 3000
 #define DEMO_MSG MSG_USER     /* words[0]: its number; words[1]: 1 if last */
 
-/* Wait for one request and serve it. Returns true if it was a pull that
- * delivered a message (async_reply said OK). */
-static bool serve_one(void)
+/* Queue what fits of the burst: returns how many are still to send. */
+static int send_some(task_t consumer, int burst, int left)
 {
-    struct message m;
-    bzero(&m, sizeof(m));
-    ASSERT_OK(ipc_recv(IPC_ANY, &m));
-    return m.type == ASYNC_MSG && async_reply(m.src) == OK;
+    while (left > 0) {
+        struct message m;
+        bzero(&m, sizeof(m));
+        m.type = DEMO_MSG;
+        m.words[0] = DEMO_MESSAGES - left;
+        m.words[1] = left == 1;
+        error_t err = async_send(consumer, &m);
+        if (err == ERR_QUEUE_FULL) {
+            /* Nothing was queued or lost: serve a pull, then try again. */
+            if (burst == 0)
+                printf("producer: message %d: %s with %d queued, serving a pull\n",
+                       DEMO_MESSAGES - left, err2str(err), async_pending(consumer));
+            return left;
+        }
+        if (err != OK) {
+            printf("producer: async_send: %s\n", err2str(err));
+            return 0;
+        }
+        left--;         /* async_send never blocks: queue the next */
+    }
+    return 0;
 }
 
 int main(void)
@@ -21,33 +40,22 @@ int main(void)
     /* Task ids follow the manifest's order: demo.txt lists the consumer
      * right after us. (The consumer needs no such rule: see its file.) */
     task_t consumer = task_self() + 1;
-    int sent = 0, delivered = 0;
+    int burst = 0, left = DEMO_MESSAGES;
 
-    printf("producer: %d async messages for task %d, queue bound %d\n",
-           DEMO_MESSAGES, consumer, ASYNC_QUEUE_MAX);
-    while (delivered < DEMO_MESSAGES) {
-        if (sent < DEMO_MESSAGES) {
-            struct message m;
-            bzero(&m, sizeof(m));
-            m.type = DEMO_MSG;
-            m.words[0] = sent;
-            m.words[1] = sent == DEMO_MESSAGES - 1;
-            error_t err = async_send(consumer, &m);
-            if (err == OK) {
-                sent++;
-                continue;      /* async_send never blocks: queue the next */
-            }
-            if (err != ERR_QUEUE_FULL) {
-                printf("producer: async_send: %s\n", err2str(err));
-                return 1;
-            }
-            /* Nothing was queued or lost: serve a pull, then try again. */
-            printf("producer: message %d: %s with %d queued, serving a pull\n",
-                   sent, err2str(err), async_pending(consumer));
+    printf("producer: bursts of %d async messages for task %d every %d ms, queue bound %d\n",
+           DEMO_MESSAGES, consumer, DEMO_BURST_MS, ASYNC_QUEUE_MAX);
+    ASSERT_OK(timer_set(DEMO_BURST_MS));
+    for (;;) {
+        left = send_some(consumer, burst, left);
+        struct message m;
+        bzero(&m, sizeof(m));
+        ASSERT_OK(ipc_recv(IPC_ANY, &m));
+        if (m.type == ASYNC_MSG) {
+            async_reply(m.src);             /* a pull: hand a message over */
+        } else if (m.type == NOTIFICATIONS_MSG && (m.notifications.data & NOTIFY_TIMER)) {
+            ASSERT_OK(timer_set(DEMO_BURST_MS));
+            burst++;                        /* the next burst, on top of what is left */
+            left += DEMO_MESSAGES;
         }
-        if (serve_one())
-            delivered++;
     }
-    printf("producer: all %d delivered, done\n", delivered);
-    return 0;
 }
