@@ -3,6 +3,7 @@
 #ifndef SIM_ARCH_TYPES_H
 #define SIM_ARCH_TYPES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define ARCH_NAME "sim"
@@ -56,6 +57,7 @@ struct arch_vm {
     int window_slot;        /* its protection key slot, if it still has it */
     unsigned stack_zero;    /* bit p: its user stack page p is all zeros */
     unsigned stack_hot;     /* bit p: its user code wrote stack page p */
+    bool uart;              /* granted the UART (device=uart): sim/time.c */
 };
 
 #endif

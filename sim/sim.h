@@ -16,7 +16,7 @@
 /* A user program linked into the simulator (sim/program.c). */
 struct sim_program;
 
-/* One line of a manifest: NAME PROG PRIO [send=P] [recv=P] [irq=uart]. */
+/* One line of a manifest: NAME PROG PRIO [send=P] [recv=P] [device=uart]. */
 struct sim_task_spec {
     char name[SIM_NAME_MAX];
     const struct sim_program *program;

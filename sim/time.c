@@ -9,6 +9,7 @@
 #include "internal.h"
 #include "task.h"
 #include "sched.h"
+#include <baton/uart.h>
 
 enum { SIM_IRQ_UART = 1 };
 
@@ -146,17 +147,46 @@ int arch_console_getc(void)
     return sim.rx[sim.rx_pos++];
 }
 
-/* Move what the UART can hold into it and interrupt. False if there is no
- * input to deliver. */
+/* The registers as a granted driver task sees them (user/lib/arch/sim):
+ * RBR takes a byte out of the FIFO, LSR says whether one waits (and that
+ * the transmitter is always ready), THR prints; the rest read as 0 and
+ * ignore writes, as the kernel set them up at boot. Without the grant,
+ * the access is made to the real address USER_UART + reg, which the user
+ * window never maps: a load or store page fault there, as on rv32. */
+uint8_t sim_user_uart_read(int reg)
+{
+    if (!task_current->vm.uart || reg < 0 || reg > 7)
+        return *(volatile uint8_t *)(uintptr_t)(USER_UART + (uint32_t)reg);
+    if (reg == UART_RBR)
+        return (uint8_t)(sim.rx_pos < sim.rx_len ? sim.rx[sim.rx_pos++] : 0);
+    if (reg == UART_LSR)
+        return UART_LSR_TX_EMPTY | (sim.rx_pos < sim.rx_len ? UART_LSR_RX_READY : 0);
+    return 0;
+}
+
+void sim_user_uart_write(int reg, uint8_t v)
+{
+    if (!task_current->vm.uart || reg < 0 || reg > 7)
+        *(volatile uint8_t *)(uintptr_t)(USER_UART + (uint32_t)reg) = v;
+    else if (reg == UART_THR)
+        arch_console_putc((char)v);
+}
+
+/* Move what the UART can hold into it and interrupt, while the line is
+ * unmasked and bytes wait in it (a level-triggered line: a driver that
+ * acknowledges and leaves bytes behind is interrupted again). False if
+ * there is nothing to deliver. */
 static bool uart_receive(void)
 {
-    if (!sim.uart_irq_on || sim.input_pos == input_len)
+    if (!sim.uart_irq_on)
         return false;
     memmove(sim.rx, sim.rx + sim.rx_pos, (size_t)(sim.rx_len - sim.rx_pos));
     sim.rx_len -= sim.rx_pos;
     sim.rx_pos = 0;
     while (sim.rx_len < SIM_UART_FIFO && sim.input_pos < input_len)
         sim.rx[sim.rx_len++] = input[sim.input_pos++];
+    if (sim.rx_len == 0)
+        return false;
     trap_irq(SIM_IRQ_UART);
     return true;
 }

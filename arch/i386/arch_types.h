@@ -65,6 +65,7 @@ static inline void arch_frame_set(struct arch_frame *f, int slot, uint32_t value
 /* An address space: the physical address of its page directory. */
 struct arch_vm {
     uint32_t pd;
+    uint8_t io_uart;        /* 1: the TSS I/O map lets COM1's ports through */
 };
 
 #endif

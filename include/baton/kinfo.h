@@ -10,11 +10,13 @@
 #include <stdint.h>
 #include <baton/syscall.h>
 
-#define KINFO_VERSION 1
+#define KINFO_VERSION 2
 
 struct kinfo {
     uint32_t version;       /* KINFO_VERSION */
     uint32_t trace_mask;    /* categories being traced now (<baton/trace.h>) */
+    uint32_t console_driver; /* the task holding IRQ_UART, serving console
+                              * reads over IPC; 0: the kernel serves them */
 };
 
 /* The page as a user program sees it. */
