@@ -57,7 +57,7 @@ void uart_reg_write(int reg, uint8_t v);
  * one message at a time): read the receive register until it is empty,
  * acknowledge, answer CONSOLE_READ_MSG calls in order of arrival. */
 error_t console_server_init(void);
-error_t console_server_once(void);
+error_t console_server_once(struct message *m);   /* m: what it received */
 noreturn void console_server_run(void);
 /* A console read from the server task drv: bytes read, or an error. */
 long console_server_read(task_t drv, void *buf, size_t len);

@@ -30,4 +30,17 @@
                    err2str((error_t)want__), __FILE__, __LINE__);             \
     } while (0)
 
+/* The message that ends the tests' UART driver (tests/qemu/progs/c_uart_drv.c). */
+#define UART_DRV_QUIT (MSG_USER + 1)
+
+/* Tell the tests' UART driver to quit. */
+static inline void uart_drv_quit(void)
+{
+    struct message m;
+    bzero(&m, sizeof(m));
+    m.type = UART_DRV_QUIT;
+    if (KINFO->console_driver)
+        ipc_send((task_t)KINFO->console_driver, &m);
+}
+
 #endif

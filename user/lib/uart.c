@@ -127,17 +127,21 @@ static void request(const struct message *m)
     srv.nreaders++;
 }
 
-error_t console_server_once(void)
+/* One message: an interrupt, a read, or (left to the caller, in *m) a
+ * message of another type. m may be NULL. */
+error_t console_server_once(struct message *m)
 {
-    struct message m;
-    bzero(&m, sizeof(m));
-    error_t err = ipc_recv(IPC_ANY, &m);
+    struct message own;
+    if (!m)
+        m = &own;
+    bzero(m, sizeof(*m));
+    error_t err = ipc_recv(IPC_ANY, m);
     if (err != OK)
         return err;
-    if (m.type == NOTIFICATIONS_MSG && (m.notifications.data & NOTIFY_IRQ))
+    if (m->type == NOTIFICATIONS_MSG && (m->notifications.data & NOTIFY_IRQ))
         srv.masked = true;
-    else if (m.type == CONSOLE_READ_MSG)
-        request(&m);
+    else if (m->type == CONSOLE_READ_MSG)
+        request(m);
     if (srv.masked)
         drain();
     serve();
@@ -154,5 +158,5 @@ noreturn void console_server_run(void)
         exit(1);
     }
     for (;;)
-        console_server_once();
+        console_server_once(NULL);
 }
