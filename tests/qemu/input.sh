@@ -22,9 +22,10 @@ type_input() {
     fi
     while IFS= read -r line || [ -n "$line" ]; do
         case $line in
-        "#@ "*) wait_for "${line#??? }" ;;
+        "#@ "*) wait_for "${line#"#@ "}" ;;
         "#"*) ;;
-        *) printf '%s\n' "$line" >&3 ;;
+        *) kill -0 "$qpid" 2>/dev/null || return   # no reader: SIGPIPE
+           printf '%s\n' "$line" >&3 ;;
         esac
     done <"$1"
 }
