@@ -66,6 +66,8 @@ struct sim_config {
     const char *input;            /* bytes typed on the console, or NULL */
     size_t input_len;
     bool input_stdin;             /* then read more from stdin, when idle */
+    bool input_phases;            /* input has "#@ TEXT" lines: the bytes after
+                                     one wait until the console printed TEXT */
     FILE *console;                /* console output; NULL: stdout */
     FILE *report;                 /* the end-of-run report; NULL: none */
     /* Called at every syscall boundary (kernel state is consistent there),

@@ -41,6 +41,49 @@ static void input_add(const void *bytes, size_t n)
     input_len += n;
 }
 
+/* ---- Input in phases (--input-phases) -------------------------------------
+ * Nothing is typed until the console prints "ready for input"; then the
+ * text is read line by line: "#@ TEXT" waits until the console prints a
+ * line holding TEXT, other "#" lines are comments, the
+ * rest are typed. tests/qemu/run.sh types a test's .input the same way. */
+static const char *phase_at, *phase_end;     /* what is left of the text */
+static char phase_wait[128];                 /* "": not waiting */
+static char out_line[256];                   /* the console's current line */
+static size_t out_len;
+
+/* Type lines until the next "#@ TEXT" (kept in phase_wait) or the end. */
+static void phase_advance(void)
+{
+    phase_wait[0] = '\0';
+    while (phase_at && phase_at < phase_end && !phase_wait[0]) {
+        const char *nl = memchr(phase_at, '\n', (size_t)(phase_end - phase_at));
+        const char *next = nl ? nl + 1 : phase_end;
+        size_t n = (size_t)((nl ? nl : phase_end) - phase_at);
+        if (n >= 3 && !memcmp(phase_at, "#@ ", 3)) {
+            n = n - 3 < sizeof(phase_wait) - 1 ? n - 3 : sizeof(phase_wait) - 1;
+            memcpy(phase_wait, phase_at + 3, n);
+            phase_wait[n] = '\0';
+        } else if (phase_at[0] != '#') {
+            input_add(phase_at, (size_t)(next - phase_at));
+        }
+        phase_at = next;
+    }
+}
+
+/* Every console byte: a line that shows the awaited text opens the next phase. */
+static void phase_watch(char c)
+{
+    if (c != '\n') {
+        if (out_len < sizeof(out_line) - 1)
+            out_line[out_len++] = c;
+        return;
+    }
+    out_line[out_len] = '\0';
+    out_len = 0;
+    if (phase_wait[0] && memmem(out_line, strlen(out_line), phase_wait, strlen(phase_wait)))
+        phase_advance();
+}
+
 /* Console input typed during a run (a Lua scenario's sim.irq): it waits
  * behind what was typed before, as the rest does. */
 void sim_console_type(const void *bytes, size_t n)
@@ -57,8 +100,16 @@ void sim_time_reset(const struct sim_config *cfg)
     if (cfg->preempt)
         sim.preempt_mask = (2ull << (sim_random() % 6)) - 1;
     input_len = 0;
-    if (cfg->input)
+    phase_at = NULL;
+    phase_wait[0] = '\0';
+    out_len = 0;
+    if (cfg->input && cfg->input_phases) {
+        phase_at = cfg->input;
+        phase_end = cfg->input + cfg->input_len;
+        strcpy(phase_wait, "ready for input");    /* as run.sh waits first */
+    } else if (cfg->input) {
         input_add(cfg->input, cfg->input_len);
+    }
 }
 
 uint64_t arch_cycles(void)
@@ -138,6 +189,8 @@ void arch_irq_disable(int irq)
 void arch_console_putc(char c)
 {
     putc(c, sim.out);
+    if (phase_wait[0])
+        phase_watch(c);
 }
 
 int arch_console_getc(void)

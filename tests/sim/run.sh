@@ -38,7 +38,9 @@ fi
 for name in $names; do
     out=$outdir/$name.out
     set --
-    if [ -f "tests/qemu/$name.input" ]; then
+    if grep -q '^#@ ' "tests/qemu/$name.input" 2>/dev/null; then
+        set -- --input-phases "tests/qemu/$name.input"    # input in phases
+    elif [ -f "tests/qemu/$name.input" ]; then
         grep -v '^#' "tests/qemu/$name.input" >"$outdir/$name.input"
         set -- --input-file "$outdir/$name.input"
     fi
