@@ -94,5 +94,19 @@ a=$(grep -cE ' irq-ctl +line [0-9]+ acked$' "$dump")
 if [ "$m" -gt 1 ] && [ "$a" -ge $((m - 1)) ]; then pass; else fail "$m masked, $a acked in $dump"; fi
 check "interrupts reach the driver as notifications" '^ *[0-9]+ kernel +notify +-> uart bits 0x2$' "$dump"
 
+# ---- 3. the demo after typing (issue 12, item 3): echo waits for the
+# driver's reply, the driver for anything, with no notification left over.
+if [ "$arch" = sim ]; then
+    rep=$dir/demo.report
+    timeout 120 build/bin/baton-sim --max-steps 200000 --input 'hello\rbaton\r' \
+        user/manifests/demo.txt >"$dir/demo.out" 2>"$rep"
+    check "the demo echoes" '^echo: you typed "baton"' "$dir/demo.out"
+    check "echo waits for the driver's reply" \
+        '^  task 1 \(echo\).*waiting for the reply of 8 \(uart\)' "$rep"
+    check "the driver waits for anything" \
+        '^  task 8 \(uart\).*receiving from any task, in ipc_recv$' "$rep"
+    if grep -q 'pending' "$rep"; then fail "a notification left pending: $rep"; else pass; fi
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -33,19 +33,22 @@ long console_server_read(task_t drv, void *buf, size_t len)
     return n;
 }
 
-/* The kernel's buffer first (what was typed before a driver came); while a
- * driver holds the UART the kernel answers ERR_IN_USE and the driver is
- * asked; if it dies during the call (ERR_ABORTED), the kernel has the UART
- * again, and is asked again. */
+/* The driver, if a task holds the UART (the kernel info page says which);
+ * else the kernel. A reader blocked in the kernel when a driver comes
+ * wakes with ERR_IN_USE, and asks the driver; a driver that dies during
+ * the call (ERR_ABORTED) has given the UART back to the kernel. */
 long console_read(void *buf, size_t len)
 {
     for (;;) {
-        long n = syscall(SYS_CONSOLE_READ, (uintptr_t)buf, len, 0, 0, 0, 0);
         task_t drv = (task_t)KINFO->console_driver;
-        if (n != ERR_IN_USE || drv == 0)
-            return n;
-        n = console_server_read(drv, buf, len);
-        if (n != ERR_ABORTED && n != ERR_NOT_FOUND)
+        if (drv != 0) {
+            long n = console_server_read(drv, buf, len);
+            if (n != ERR_ABORTED && n != ERR_NOT_FOUND)
+                return n;
+            continue;
+        }
+        long n = syscall(SYS_CONSOLE_READ, (uintptr_t)buf, len, 0, 0, 0, 0);
+        if (n != ERR_IN_USE || KINFO->console_driver == 0)
             return n;
     }
 }
@@ -63,9 +66,18 @@ static struct {
     bool masked;                /* notified: the line waits for our irq_ack */
 } srv;
 
+/* Take the line; then what the kernel buffered before, typed before the
+ * driver came, goes first into the ring (the kernel buffers no more). */
 error_t console_server_init(void)
 {
-    return irq_acquire(IRQ_UART);
+    error_t err = irq_acquire(IRQ_UART);
+    if (err != OK)
+        return err;
+    char c;
+    while (RING - (srv.head - srv.tail) > 0 &&
+           syscall(SYS_CONSOLE_READ, (uintptr_t)&c, 1, 0, 0, 0, 0) == 1)
+        srv.ring[srv.head++ % RING] = c;
+    return OK;
 }
 
 /* Read the receive register until it is empty, let the kernel take out the
