@@ -6,22 +6,6 @@
 
 enum { CLIENT = 1, DRV1 = 2, DRV2 = 3, NOGRANT = 4 };
 
-/* Read one line (up to '\n') with console_read, wherever it comes from:
- * a byte at a time, so that the next line stays where it is. */
-static void read_line(char *buf, size_t size)
-{
-    size_t n = 0;
-    while (n < size - 1 && (n == 0 || buf[n - 1] != '\n')) {
-        long got = console_read(buf + n, 1);
-        if (got <= 0) {
-            printf("FAIL fault: console_read returned %ld (%s)\n", got, err2str((error_t)got));
-            break;
-        }
-        n += (size_t)got;
-    }
-    buf[n] = '\0';
-}
-
 static void wait_driver(task_t id)
 {
     while (KINFO->console_driver != (uint32_t)id)
@@ -33,11 +17,11 @@ static void client(void)
     char buf[64];
     wait_driver(DRV1);
     printf("fault: ready for input\n");
-    read_line(buf, sizeof(buf));
+    test_read_line(buf, sizeof(buf));
     CHECK(strcmp(buf, "first line\n") == 0, "fault: the first line arrives whole");
     wait_driver(DRV2);
     printf("fault: ready for more\n");
-    read_line(buf, sizeof(buf));
+    test_read_line(buf, sizeof(buf));
     CHECK(strcmp(buf, "second line\n") == 0, "fault: the second line arrives whole");
     CHECK_EQ(KINFO->console_driver, DRV2, "fault: ... through the second driver");
     uart_drv_quit();

@@ -7,27 +7,12 @@
 enum { CLIENT = 1, DRIVER = 2 };
 #define START (MSG_USER + 2)
 
-/* A line (up to '\n'), a byte at a time: the next phase's stays put. */
-static void read_line(char *buf, size_t size)
-{
-    size_t n = 0;
-    while (n < size - 1 && (n == 0 || buf[n - 1] != '\n')) {
-        long got = console_read(buf + n, 1);
-        if (got <= 0) {
-            printf("FAIL host: console_read returned %ld (%s)\n", got, err2str((error_t)got));
-            break;
-        }
-        n += (size_t)got;
-    }
-    buf[n] = '\0';
-}
-
 /* One phase: its prompt, its line, the mask its command set. */
 static void phase(int k, const char *line, uint32_t mask, const char *when)
 {
     char buf[32], name[80];
     printf("host: ready for input %d\n", k);
-    read_line(buf, sizeof(buf));
+    test_read_line(buf, sizeof(buf));
     snprintf(name, sizeof(name), "host: the line without the command, %s", when);
     CHECK(strcmp(buf, line) == 0, name);
     snprintf(name, sizeof(name), "host: the command obeyed, %s", when);
