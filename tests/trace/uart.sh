@@ -1,12 +1,14 @@
 #!/bin/sh
 # uart.sh ARCH - the UART's user driver seen in the trace, on rv32, i386 or
-# the simulator (ARCH sim). Two runs, each decoded with baton-trace --dump:
+# the simulator (ARCH sim). Runs decoded with baton-trace --dump:
 #  1. tests/qemu/trace_uart.manifest with trace_uart.input typed in three
 #     phases: the host's commands (ESC _ B M<hex> ESC \, the viewer's T
 #     key) are obeyed before the driver runs, while it runs and after it is
 #     gone, and the driver's rendezvous with its client are in the trace.
 #  2. uart_burst (4 KiB through the driver) traced from boot (trace=irq):
-#     no interrupt of a line between its "masked" and its "acked".
+#     no interrupt of a line between its "masked" and its "acked"
+#     (tracer/scripts/irq_masked.lua, a grader a lab can use too).
+#  3. (sim) the demo after typing: echo waits for the driver, nothing pending.
 # Ends with "N passed, N failed".
 set -u
 arch=$1
@@ -85,10 +87,12 @@ build/bin/baton-trace --dump "$out" >"$dump" 2>&1 || fail "baton-trace failed on
 check "the burst arrives" '^console: burst: done$' "$dump"
 if grep '^console: FAIL' "$dump"; then fail "FAIL lines in $dump"; else pass; fi
 # Per line: after "masked", no "irq" until "acked" (or "released").
-bad=$(awk '$3 == "irq" && $4 == "line" { if (masked[$5]) { print "irq " $5 " at " $1 " while masked"; exit } }
-           $3 == "irq-ctl" && $6 == "masked" { masked[$5] = 1 }
-           $3 == "irq-ctl" && ($6 == "acked" || $6 == "released") { masked[$5] = 0 }' "$dump")
-if [ -z "$bad" ]; then pass; else fail "$bad (see $dump)"; fi
+if build/bin/baton-trace --batch --script tracer/scripts/irq_masked.lua "$out" \
+        >"$dir/uart_burst.irq_masked" 2>&1; then
+    pass
+else
+    fail "$(grep -m1 '^FAIL' "$dir/uart_burst.irq_masked") (see $dump)"
+fi
 m=$(grep -cE ' irq-ctl +line [0-9]+ masked$' "$dump")
 a=$(grep -cE ' irq-ctl +line [0-9]+ acked$' "$dump")
 if [ "$m" -gt 1 ] && [ "$a" -ge $((m - 1)) ]; then pass; else fail "$m masked, $a acked in $dump"; fi
