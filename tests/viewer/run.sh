@@ -209,7 +209,8 @@ expect $v "live task states" '│ +7 seed_client +blocked +recv ← any ' 10
 expect $v "a live queue" '│ producer +consumer +0 +16 +2 ' 10
 keys $v i ; text $v hello ; keys $v Enter ; keys $v C-]
 expect $v "typed keys reach the guest" 'echo: you typed "hello"' 10
-expect $v "the echo task's interrupt, traced" 'echo +notify-deliver +from kernel bits 0x2'
+expect $v "the UART driver's interrupt, traced" 'uart +notify-deliver +from kernel bits 0x2'
+expect $v "the driver answers echo's read" 'uart +reply +-> echo'
 keys $v g
 expect $v "time travel on a live run" ' HISTORY .* #1 '
 expect $v "the state at the first event" '│ +1 echo +ready '
