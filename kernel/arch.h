@@ -64,6 +64,12 @@ uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags);
 void arch_vm_destroy(struct arch_vm *vm);
 /* Make vm the address space of the CPU (and flush stale translations). */
 void arch_vm_activate(struct arch_vm *vm);
+/* Give vm the registers of device `dev` (IRQ_UART, <baton/ipc.h>), for a
+ * task granted it (manifest device=uart), and nothing else: rv32 maps the
+ * UART's page at USER_UART (user, read/write), i386 lets its I/O ports
+ * through the TSS I/O map while vm is active, the simulator lets the user
+ * library reach its UART model (docs/interrupts.md). */
+error_t arch_vm_device(struct arch_vm *vm, int dev);
 /* Make the kernel page at va (page aligned, in the kernel's own map of RAM)
  * fault on any access: the guard below a kernel stack, so that a stack
  * that overflows stops at once instead of running into its neighbour.

@@ -1,7 +1,10 @@
 /* irq.c - interrupts and the timer tick. The port decodes the trap and
  * calls trap_timer or trap_irq; this file decides what they mean: a tick
- * advances time (scheduler, timers), a device line is served and its
- * holder notified (NOTIFY_IRQ from the kernel, task 0). */
+ * advances time (scheduler, timers); a device line is either served by
+ * the kernel itself (the UART, while no driver holds it) or masked and
+ * handed to the task that holds it, as a NOTIFY_IRQ notification from the
+ * kernel (task 0); the holder unmasks it with irq_ack once it has served
+ * the device (Hubris, seL4: docs/interrupts.md). */
 #include "irq.h"
 #include "arch.h"
 #include "trace.h"
@@ -11,10 +14,26 @@
 #include "notify.h"
 #include "printk.h"
 
-/* Who acquired each line, or NULL. */
+/* One owner per line: who acquired it (NULL: nobody; the kernel serves
+ * the UART then), and whether the kernel masked it for that holder and
+ * waits for its irq_ack. Both change only with interrupts off. */
 static struct task *irq_holder[IRQ_LINES];
+static bool irq_masked[IRQ_LINES];
 
-/* irq_acquire: the line's notifications go to me from now on. */
+/* The port's wire for a portable line, and back (-1: none of ours). */
+static int irq_wire(int irq)
+{
+    (void)irq;                  /* IRQ_UART is the only portable line */
+    return arch_irq_uart();
+}
+
+static int irq_portable(int wire)
+{
+    return wire == arch_irq_uart() ? IRQ_UART : -1;
+}
+
+/* irq_acquire: the line's notifications go to me from now on. The UART
+ * stops being the kernel's: its bytes are the driver's to read. */
 error_t irq_acquire(struct task *me, int irq)
 {
     if (irq < 0 || irq >= IRQ_LINES)
@@ -24,30 +43,65 @@ error_t irq_acquire(struct task *me, int irq)
     if (irq_holder[irq])
         return ERR_IN_USE;
     irq_holder[irq] = me;
+    trace_irq_ctl(me->id, irq_wire(irq), TRACE_IRQ_ACQUIRED);
+    if (irq == IRQ_UART)
+        console_set_driver(me);
     return OK;
 }
 
-/* t is dying: its lines are free for the next task that acquires them. */
-void irq_task_exit(struct task *t)
+/* irq_ack: the holder has served its device; the line may interrupt
+ * again. An ack of a line that is not masked changes nothing. */
+error_t irq_ack(struct task *me, int irq)
 {
-    for (int irq = 0; irq < IRQ_LINES; irq++)
-        if (irq_holder[irq] == t)
-            irq_holder[irq] = NULL;
+    if (irq < 0 || irq >= IRQ_LINES)
+        return ERR_INVALID_ARG;
+    if (irq_holder[irq] != me)
+        return ERR_NOT_PERMITTED;
+    if (irq_masked[irq]) {
+        irq_masked[irq] = false;
+        trace_irq_ctl(me->id, irq_wire(irq), TRACE_IRQ_ACKED);
+        arch_irq_enable(irq_wire(irq));
+    }
+    return OK;
 }
 
-/* A device interrupt: the port's line number `line`. */
+/* t is dying: its lines are masked and free for the next task that
+ * acquires them. The UART goes back to the kernel, which unmasks it and
+ * reads its input again (host commands must keep working). */
+void irq_task_exit(struct task *t)
+{
+    for (int irq = 0; irq < IRQ_LINES; irq++) {
+        if (irq_holder[irq] != t)
+            continue;
+        arch_irq_disable(irq_wire(irq));
+        irq_holder[irq] = NULL;
+        irq_masked[irq] = false;
+        trace_irq_ctl(t->id, irq_wire(irq), TRACE_IRQ_RELEASED);
+        if (irq == IRQ_UART) {
+            console_set_driver(NULL);
+            arch_irq_enable(irq_wire(irq));
+        }
+    }
+}
+
+/* A device interrupt: the port's line number `line`, already acknowledged
+ * at the controller. A held line is masked until its holder's irq_ack:
+ * the device keeps its request up (or the controller latches it), so
+ * nothing is lost, and nothing more arrives before the holder is ready. */
 void trap_irq(int line)
 {
     trace_irq(line);
-    /* The kernel drains the UART (a level-triggered line stays up until
-     * the bytes are read); the task that acquired it hears of it as a
-     * NOTIFY_IRQ notification, and fetches the bytes with console_read. */
-    if (line == arch_irq_uart()) {
-        console_irq();
-        if (irq_holder[IRQ_UART])
-            notify_post(irq_holder[IRQ_UART], 0, NOTIFY_IRQ);
-    } else {
+    int irq = irq_portable(line);
+    if (irq < 0) {
         printk("[baton] unexpected interrupt %d\n", line);
+    } else if (irq_holder[irq]) {
+        struct task *h = irq_holder[irq];
+        arch_irq_disable(line);
+        irq_masked[irq] = true;
+        trace_irq_ctl(h->id, line, TRACE_IRQ_MASKED);
+        notify_post(h, 0, NOTIFY_IRQ);
+    } else {
+        console_irq();          /* the UART, while no driver holds it */
     }
     sched_preempt_check();
 }

@@ -17,7 +17,8 @@ struct manifest_task {
     int priority;                         /* TASK_PRIO_MIN..TASK_PRIO_MAX */
     uint32_t send_ports;                  /* bit p: may open port p to send */
     uint32_t recv_ports;                  /* bit p: may open port p to receive */
-    uint32_t irqs;                        /* bit i: may acquire MANIFEST_IRQ_i */
+    uint32_t irqs;                        /* bit i: device i (MANIFEST_IRQ_i): its
+                                             registers and its line */
 };
 
 extern const struct manifest_task manifest_tasks[];

@@ -113,6 +113,12 @@ static long sys_irq_acquire(struct task *t, const uint32_t a[], struct arch_fram
     return irq_acquire(t, (int)a[0]);
 }
 
+static long sys_irq_ack(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return irq_ack(t, (int)a[0]);
+}
+
 static long sys_channel_open(struct task *t, const uint32_t a[], struct arch_frame *f)
 {
     (void)f;
@@ -154,6 +160,7 @@ static syscall_fn *const syscalls[SYSCALL_COUNT] = {
     [SYS_TIMER_SET]     = sys_timer_set,
     [SYS_IRQ_ACQUIRE]   = sys_irq_acquire,
     [SYS_IPC_REGS]      = sys_ipc_regs,
+    [SYS_IRQ_ACK]       = sys_irq_ack,
     [SYS_CHANNEL_OPEN]  = sys_channel_open,
     [SYS_CHANNEL_CLOSE] = sys_channel_close,
     [SYS_CHANNEL_SEND]  = sys_channel_send,

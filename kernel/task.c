@@ -104,6 +104,8 @@ error_t task_create(const struct manifest_task *m, struct task **out)
                              USER_STACK_SIZE, VM_READ | VM_WRITE);
     if (err == OK)
         err = kinfo_map(t);
+    if (err == OK && (m->irqs & (1u << IRQ_UART)))
+        err = arch_vm_device(&t->vm, IRQ_UART);
     if (err != OK) {
         free_memory(t);
         return err;

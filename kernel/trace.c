@@ -9,6 +9,7 @@
 #include "deadlock.h"
 #include "sched.h"
 #include "bootarg.h"
+#include "console.h"
 #include <baton/error.h>
 
 uint8_t trace_on[TRACE_CATS];
@@ -337,6 +338,8 @@ long trace_sys_ctl(struct task *t, const uint32_t a[], struct arch_frame *f)
     }
     case TRACE_CTL_RECORD:
         return user_record(t, a[1], a[2], a[3]);
+    case TRACE_CTL_HOST_RX:
+        return console_host_rx(t, a[1], a[2], a[3]);
     }
     return ERR_INVALID_ARG;
 }

@@ -204,6 +204,14 @@ static inline void trace_rec_irq(int line)
 }
 #define trace_irq(line) TRACEPOINT(IRQ, trace_rec_irq(line))
 
+/* irq: what happened to line for task t: TRACE_IRQ_MASKED (the kernel
+ * masked it for t, its holder), _ACKED, _ACQUIRED or _RELEASED. */
+static inline void trace_irq_ctl(task_t t, int line, int op)
+{
+    if (TRACE_ON(IRQ))
+        trace_put(TRACE_EV_IRQ_CTL, t, 0, (uint8_t)line, (uint32_t)op);
+}
+
 /* chan: t opened, closed (or lost by dying), or blocks on its end of port. */
 static inline uint8_t trace_port_byte(uint32_t port, int dir)
 {

@@ -194,6 +194,10 @@ static unsigned put_operands(uint8_t *p, const union trace_slot *s)
     case TRACE_EV_SYSCALL_ERR:
         p[0] = s->e.aux;
         return 1 + put_varint(p + 1, s->e.x);
+    case TRACE_EV_IRQ_CTL:
+        p[0] = s->e.aux;
+        p[1] = (uint8_t)s->e.x;
+        return 2;
     case TRACE_EV_DEADLOCK:
         p[n++] = s->e.aux;
         for (unsigned i = 0; i < s->e.aux; i++)

@@ -40,9 +40,12 @@ static bool in_user_space(uintptr_t va, size_t len)
 }
 
 /* The kernel address of the user page at va (page aligned) in t, if t may
- * access it with every permission in need; NULL otherwise. */
+ * access it with every permission in need; NULL otherwise. A device's
+ * registers are never a buffer: a copy would read (and so consume) them. */
 static unsigned char *user_page(struct task *t, uintptr_t va, unsigned need)
 {
+    if (va == USER_UART)
+        return NULL;
     unsigned flags = 0;
     uintptr_t pa = arch_vm_lookup(&t->vm, va, &flags);
     return pa && (flags & need) == need ? (unsigned char *)pa : NULL;

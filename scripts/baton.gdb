@@ -525,6 +525,9 @@ define pending
       end
       printf ": acquired by "
       baton-name irq_holder[$baton_n]->id
+      if irq_masked[$baton_n]
+        printf ", masked until its irq_ack"
+      end
       printf "\n"
       set $baton_any = 1
     end
@@ -539,7 +542,8 @@ document pending
 pending: the notifications pending per task, as bits with their names and
 who sent each (the kernel sends timer and irq bits); the one-shot timers
 armed (timer_set) with the tick they fire at; the interrupt lines acquired
-(irq_acquire) and by whom.
+(irq_acquire), by whom, and whether the kernel masked one for its holder
+(which unmasks it with irq_ack).
 end
 
 define task

@@ -2,8 +2,9 @@
 # mkmanifest.sh MANIFEST PROGDIR - turn a task manifest into C for the kernel.
 #
 # A manifest has one task per line (# starts a comment):
-#     NAME  PROGRAM  PRIORITY  [send=PORT] [recv=PORT] [irq=uart] ...
-# PROGRAM is a user program (user/progs/PROGRAM.c or tests/qemu/progs/...),
+#     NAME  PROGRAM  PRIORITY  [send=PORT] [recv=PORT] [device=uart] ...
+# device=uart (irq=uart is its older name) grants the UART: its registers
+# and its interrupt line (docs/interrupts.md). PROGRAM is a user program (user/progs/PROGRAM.c or tests/qemu/progs/...),
 # PRIORITY 1 (least urgent) to 7, PORT 0 to 31. The C printed embeds each
 # program's ELF file from PROGDIR and fills manifest_tasks[] (kernel/manifest.h).
 set -eu
@@ -32,8 +33,8 @@ function port(v) {
         split($i, kv, "=")
         if (kv[1] == "send") send[n] += port(kv[2])
         else if (kv[1] == "recv") recv[n] += port(kv[2])
-        else if ($i == "irq=uart") irq[n] += 1
-        else fail("unknown grant \"" $i "\" (send=PORT, recv=PORT, irq=uart)")
+        else if ($i == "device=uart" || $i == "irq=uart") irq[n] = 1
+        else fail("unknown grant \"" $i "\" (send=PORT, recv=PORT, device=uart)")
     }
     if (n > 31) fail("more than 31 tasks")
 }

@@ -3,6 +3,7 @@
 #ifndef SIM_ARCH_TYPES_H
 #define SIM_ARCH_TYPES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define ARCH_NAME "sim"
@@ -69,6 +70,7 @@ struct arch_vm {
     /* The last page looked up (sim_vm_entry) and its entry: a round trip
      * looks up its message's page several times. Invalid when ~0. */
     uint32_t tlb_va, tlb_e;
+    bool uart;              /* granted the UART (device=uart): sim/time.c */
 };
 
 /* kernel/arch.h: a task's frame. (No direct switch: ARCH_FASTPATH_DIRECT

@@ -19,6 +19,8 @@ static const char usage[] =
     "  --max-steps N     stop after N steps (system calls and idle wake-ups)\n"
     "  --input TEXT      type TEXT on the console (\\n, \\t, \\\\ understood)\n"
     "  --input-file F    type the bytes of file F on the console\n"
+    "  --input-phases F  the same, in phases: after a line \"#@ TEXT\", once\n"
+    "                    the console has printed TEXT (as tests/qemu/run.sh)\n"
     "  --stdin           type what arrives on stdin, when it arrives\n"
     "  --task \"LINE\"     add a task, as a manifest line: NAME PROGRAM PRIORITY...\n"
     "  --list            list the programs and exit\n"
@@ -128,6 +130,9 @@ int main(int argc, char **argv)
             cfg.input = text, i++;
         } else if (!strcmp(a, "--input-file") && v) {
             cfg.input = read_file(v, &cfg.input_len), i++;
+        } else if (!strcmp(a, "--input-phases") && v) {
+            cfg.input = read_file(v, &cfg.input_len), i++;
+            cfg.input_phases = true;
         } else if (!strcmp(a, "--task") && v) {
             bad |= sim_manifest_line(&manifest, v, "--task", 1, stderr), i++;
         } else if (a[0] == '-') {

@@ -1,6 +1,6 @@
 /* manifest.c (sim) - manifests read at run time, in the format that
  * scripts/mkmanifest.sh compiles into QEMU images, one task per line:
- *     NAME  PROGRAM  PRIORITY  [send=PORT] [recv=PORT] [irq=uart] ...
+ *     NAME  PROGRAM  PRIORITY  [send=PORT] [recv=PORT] [device=uart] ...
  * with the same rules and clear messages for a line that breaks them. */
 #include <ctype.h>
 #include <stdarg.h>
@@ -34,7 +34,8 @@ static uint32_t port_bit(const char *v)
     return *end || p > 31 ? 0 : 1u << p;
 }
 
-/* One grant word: send=P, recv=P or irq=uart. */
+/* One grant word: send=P, recv=P or device=uart (irq=uart, its older
+ * name, grants the same: the registers and the line). */
 static int grant(struct sim_task_spec *t, const char *w, FILE *err,
                  const char *file, int line)
 {
@@ -47,11 +48,11 @@ static int grant(struct sim_task_spec *t, const char *w, FILE *err,
         *ports |= bit;
         return 0;
     }
-    if (!strcmp(w, "irq=uart")) {
+    if (!strcmp(w, "device=uart") || !strcmp(w, "irq=uart")) {
         t->irqs |= 1u << MANIFEST_IRQ_UART;
         return 0;
     }
-    return bad(err, file, line, "unknown grant \"%s\" (send=PORT, recv=PORT, irq=uart)", w);
+    return bad(err, file, line, "unknown grant \"%s\" (send=PORT, recv=PORT, device=uart)", w);
 }
 
 static int unknown_program(const char *name, FILE *err, const char *file, int line)

@@ -16,7 +16,7 @@
 /* A user program linked into the simulator (sim/program.c). */
 struct sim_program;
 
-/* One line of a manifest: NAME PROG PRIO [send=P] [recv=P] [irq=uart]. */
+/* One line of a manifest: NAME PROG PRIO [send=P] [recv=P] [device=uart]. */
 struct sim_task_spec {
     char name[SIM_NAME_MAX];
     const struct sim_program *program;
@@ -66,6 +66,8 @@ struct sim_config {
     const char *input;            /* bytes typed on the console, or NULL */
     size_t input_len;
     bool input_stdin;             /* then read more from stdin, when idle */
+    bool input_phases;            /* input has "#@ TEXT" lines: the bytes after
+                                     one wait until the console printed TEXT */
     FILE *console;                /* console output; NULL: stdout */
     FILE *report;                 /* the end-of-run report; NULL: none */
     /* Called at every syscall boundary (kernel state is consistent there),

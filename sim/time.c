@@ -9,6 +9,7 @@
 #include "internal.h"
 #include "task.h"
 #include "sched.h"
+#include <baton/uart.h>
 
 enum { SIM_IRQ_UART = 1 };
 
@@ -40,6 +41,49 @@ static void input_add(const void *bytes, size_t n)
     input_len += n;
 }
 
+/* ---- Input in phases (--input-phases) -------------------------------------
+ * Nothing is typed until the console prints "ready for input"; then the
+ * text is read line by line: "#@ TEXT" waits until the console prints a
+ * line holding TEXT, other "#" lines are comments, the
+ * rest are typed. tests/qemu/run.sh types a test's .input the same way. */
+static const char *phase_at, *phase_end;     /* what is left of the text */
+static char phase_wait[128];                 /* "": not waiting */
+static char out_line[256];                   /* the console's current line */
+static size_t out_len;
+
+/* Type lines until the next "#@ TEXT" (kept in phase_wait) or the end. */
+static void phase_advance(void)
+{
+    phase_wait[0] = '\0';
+    while (phase_at && phase_at < phase_end && !phase_wait[0]) {
+        const char *nl = memchr(phase_at, '\n', (size_t)(phase_end - phase_at));
+        const char *next = nl ? nl + 1 : phase_end;
+        size_t n = (size_t)((nl ? nl : phase_end) - phase_at);
+        if (n >= 3 && !memcmp(phase_at, "#@ ", 3)) {
+            n = n - 3 < sizeof(phase_wait) - 1 ? n - 3 : sizeof(phase_wait) - 1;
+            memcpy(phase_wait, phase_at + 3, n);
+            phase_wait[n] = '\0';
+        } else if (phase_at[0] != '#') {
+            input_add(phase_at, (size_t)(next - phase_at));
+        }
+        phase_at = next;
+    }
+}
+
+/* Every console byte: a line that shows the awaited text opens the next phase. */
+static void phase_watch(char c)
+{
+    if (c != '\n') {
+        if (out_len < sizeof(out_line) - 1)
+            out_line[out_len++] = c;
+        return;
+    }
+    out_line[out_len] = '\0';
+    out_len = 0;
+    if (phase_wait[0] && memmem(out_line, strlen(out_line), phase_wait, strlen(phase_wait)))
+        phase_advance();
+}
+
 /* Console input typed during a run (a Lua scenario's sim.irq): it waits
  * behind what was typed before, as the rest does. */
 void sim_console_type(const void *bytes, size_t n)
@@ -56,8 +100,16 @@ void sim_time_reset(const struct sim_config *cfg)
     if (cfg->preempt)
         sim.preempt_mask = (2ull << (sim_random() % 6)) - 1;
     input_len = 0;
-    if (cfg->input)
+    phase_at = NULL;
+    phase_wait[0] = '\0';
+    out_len = 0;
+    if (cfg->input && cfg->input_phases) {
+        phase_at = cfg->input;
+        phase_end = cfg->input + cfg->input_len;
+        strcpy(phase_wait, "ready for input");    /* as run.sh waits first */
+    } else if (cfg->input) {
         input_add(cfg->input, cfg->input_len);
+    }
 }
 
 uint64_t arch_cycles(void)
@@ -137,6 +189,8 @@ void arch_irq_disable(int irq)
 void arch_console_putc(char c)
 {
     putc(c, sim.out);
+    if (phase_wait[0])
+        phase_watch(c);
 }
 
 int arch_console_getc(void)
@@ -146,17 +200,46 @@ int arch_console_getc(void)
     return sim.rx[sim.rx_pos++];
 }
 
-/* Move what the UART can hold into it and interrupt. False if there is no
- * input to deliver. */
+/* The registers as a granted driver task sees them (user/lib/arch/sim):
+ * RBR takes a byte out of the FIFO, LSR says whether one waits (and that
+ * the transmitter is always ready), THR prints; the rest read as 0 and
+ * ignore writes, as the kernel set them up at boot. Without the grant,
+ * the access is made to the real address USER_UART + reg, which the user
+ * window never maps: a load or store page fault there, as on rv32. */
+uint8_t sim_user_uart_read(int reg)
+{
+    if (!task_current->vm.uart || reg < 0 || reg > 7)
+        return *(volatile uint8_t *)(uintptr_t)(USER_UART + (uint32_t)reg);
+    if (reg == UART_RBR)
+        return (uint8_t)(sim.rx_pos < sim.rx_len ? sim.rx[sim.rx_pos++] : 0);
+    if (reg == UART_LSR)
+        return UART_LSR_TX_EMPTY | (sim.rx_pos < sim.rx_len ? UART_LSR_RX_READY : 0);
+    return 0;
+}
+
+void sim_user_uart_write(int reg, uint8_t v)
+{
+    if (!task_current->vm.uart || reg < 0 || reg > 7)
+        *(volatile uint8_t *)(uintptr_t)(USER_UART + (uint32_t)reg) = v;
+    else if (reg == UART_THR)
+        arch_console_putc((char)v);
+}
+
+/* Move what the UART can hold into it and interrupt, while the line is
+ * unmasked and bytes wait in it (a level-triggered line: a driver that
+ * acknowledges and leaves bytes behind is interrupted again). False if
+ * there is nothing to deliver. */
 static bool uart_receive(void)
 {
-    if (!sim.uart_irq_on || sim.input_pos == input_len)
+    if (!sim.uart_irq_on)
         return false;
     memmove(sim.rx, sim.rx + sim.rx_pos, (size_t)(sim.rx_len - sim.rx_pos));
     sim.rx_len -= sim.rx_pos;
     sim.rx_pos = 0;
     while (sim.rx_len < SIM_UART_FIFO && sim.input_pos < input_len)
         sim.rx[sim.rx_len++] = input[sim.input_pos++];
+    if (sim.rx_len == 0)
+        return false;
     trap_irq(SIM_IRQ_UART);
     return true;
 }

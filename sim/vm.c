@@ -3,6 +3,7 @@
  * from page_alloc(). Nothing reads it but the kernel (arch_vm_lookup) and
  * sim/mem.c, which makes the user window show it. */
 #include "internal.h"
+#include <baton/ipc.h>
 #include "page.h"
 
 /* An entry: the page's number in physical memory from bit 12 up, then a
@@ -63,6 +64,7 @@ error_t arch_vm_init(struct arch_vm *vm)
         return ERR_NO_MEMORY;
     stacks_taken |= 1u << i;
     vm->ustack = SIM_STACKS_BASE + i * SIM_STACK_STRIDE;
+    vm->uart = false;
     vm->root = (uint32_t *)root;   /* zeroed: nothing mapped, not even the
                                       kernel, which user code cannot see */
     changed(vm, ALL_REGIONS);
@@ -191,4 +193,13 @@ void arch_vm_activate(struct arch_vm *vm)
 void arch_vm_guard(uintptr_t va)
 {
     (void)va;
+}
+
+/* The UART model answers this address space's user library (sim/time.c). */
+error_t arch_vm_device(struct arch_vm *vm, int dev)
+{
+    if (dev != IRQ_UART)
+        return ERR_INVALID_ARG;
+    vm->uart = true;
+    return OK;
 }

@@ -74,9 +74,11 @@ layer behaviour
 suite sim sh tests/sim/run.sh
 suite sim-tests make -s sim-tests
 suite sim-lua sh tests/sim/lua.sh
+suite trace-uart-sim sh tests/trace/uart.sh sim
 for arch in rv32 i386; do
     suite "qemu-$arch" sh tests/qemu/run.sh "$arch"
     suite "trace-$arch" sh tests/trace/run.sh "$arch"
+    suite "trace-uart-$arch" sh tests/trace/uart.sh "$arch"
 done
 suite props sh tests/props/run.sh
 suite boot-matrix sh tests/boot/run.sh

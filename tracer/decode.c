@@ -132,6 +132,12 @@ static void parse_operands(struct cursor *c, unsigned ev, struct tr_event *e,
         e->aux = get_u8(c);
         e->a = 0u - get_u32(c);                 /* the negative error_t */
         return;
+    case TRACE_EV_IRQ_CTL:
+        e->aux = get_u8(c);                     /* the line */
+        e->a = get_u8(c);                       /* TRACE_IRQ_* */
+        if (e->a < TRACE_IRQ_ACQUIRED || e->a > TRACE_IRQ_RELEASED)
+            c->bad = true;
+        return;
     case TRACE_EV_DEADLOCK:
         e->aux = get_u8(c);
         x->n = e->aux;
@@ -520,6 +526,7 @@ static const char *const event_names[] = {
     [TRACE_EV_ASYNC_FULL] = "async-full",
     [TRACE_EV_MARK] = "mark",
     [TRACE_EV_MASK] = "mask",
+    [TRACE_EV_IRQ_CTL] = "irq-ctl",
 };
 
 const char *tr_event_name(unsigned type)
@@ -531,6 +538,12 @@ const char *tr_event_name(unsigned type)
     if (type < sizeof(event_names) / sizeof(event_names[0]) && event_names[type])
         return event_names[type];
     return "?";
+}
+
+const char *tr_irq_op_name(unsigned op)
+{
+    static const char *const names[] = { "?", "acquired", "masked", "acked", "released" };
+    return op < sizeof(names) / sizeof(names[0]) ? names[op] : "?";
 }
 
 int tr_event_category(unsigned type)
@@ -545,7 +558,7 @@ int tr_event_category(unsigned type)
         return TRACE_I_IPC;
     case TRACE_EV_NOTIFY_SEND: case TRACE_EV_NOTIFY_DELIVER:
         return TRACE_I_NOTIFY;
-    case TRACE_EV_IRQ:
+    case TRACE_EV_IRQ: case TRACE_EV_IRQ_CTL:
         return TRACE_I_IRQ;
     case TRACE_EV_CHAN_OPEN: case TRACE_EV_CHAN_CLOSE:
     case TRACE_EV_CHAN_BLOCK: case TRACE_EV_CHAN_XFER:

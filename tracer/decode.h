@@ -119,6 +119,8 @@ double tr_meta_hz(const struct tr_meta *m);
 const char *tr_task_name(const struct tr_decoder *d, unsigned id, char *buf);
 /* The event type's name: "send", "chan-xfer"... */
 const char *tr_event_name(unsigned type);
+/* "acquired", "masked", "acked", "released": a TRACE_EV_IRQ_CTL's op. */
+const char *tr_irq_op_name(unsigned op);
 /* The category of an event type (TRACE_I_*), or -1 for LOST, MASK... */
 int tr_event_category(unsigned type);
 

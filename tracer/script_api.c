@@ -68,6 +68,8 @@ static void event_operands(struct tv_script *T, const struct tr_event *e, size_t
     case TRACE_EV_MASK:        set_int(L, "mask", e->a); break;
     case TRACE_EV_LOST:        set_int(L, "count", e->a); break;
     case TRACE_EV_IRQ:         set_int(L, "line", e->aux); break;
+    case TRACE_EV_IRQ_CTL:
+        set_int(L, "line", e->aux); set_str(L, "op", tr_irq_op_name(e->a)); break;
     case TRACE_EV_TASK_CREATE: set_int(L, "prio", e->aux); break;
     case TRACE_EV_TASK_EXIT:   set_int(L, "status", (int32_t)e->a); break;
     case TRACE_EV_TASK_FAULT:  set_int(L, "pc", e->a); set_int(L, "addr", e->b); break;

@@ -108,6 +108,8 @@ void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
         return;
     case TRACE_EV_IRQ:
         snprintf(buf, size, "line %u", e->aux); return;
+    case TRACE_EV_IRQ_CTL:
+        snprintf(buf, size, "line %u %s", e->aux, tr_irq_op_name(e->a)); return;
     case TRACE_EV_CHAN_OPEN: case TRACE_EV_CHAN_CLOSE: case TRACE_EV_CHAN_BLOCK:
         port_text(e->aux, buf, size); return;
     case TRACE_EV_CHAN_XFER:

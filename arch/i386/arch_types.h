@@ -78,6 +78,7 @@ static inline const uint32_t *arch_frame_args(struct arch_frame *f, uint32_t buf
 /* An address space: the physical address of its page directory. */
 struct arch_vm {
     uint32_t pd;
+    uint8_t io_uart;        /* 1: the TSS I/O map lets COM1's ports through */
 };
 
 /* kernel/arch.h: a task's frame, and the IPC fast path's direct switch.

@@ -34,7 +34,15 @@ struct tss {
 };
 _Static_assert(sizeof(struct tss) == 104, "the CPU's TSS layout");
 
-static struct tss tss;
+/* The main TSS, followed by its I/O permission bitmap: one bit per port,
+ * 0 = user mode may use it. It covers ports 0..IO_PORTS-1 (a port past the
+ * TSS limit always faults) and ends with the 0xff byte the CPU wants. */
+#define IO_PORTS   0x400
+#define COM1_PORT  0x3f8          /* COM1: ports 0x3f8..0x3ff (uart.c) */
+static struct {
+    struct tss tss;
+    uint8_t bitmap[IO_PORTS / 8 + 1];
+} __attribute__((packed)) main_tss;
 static struct tss fault_tss;  /* the double-fault task */
 static uint64_t gdt[7];       /* indexes match the selectors in i386.h */
 static uint8_t fault_stack[FAULT_STACK_SIZE] __attribute__((aligned(16)));
@@ -87,14 +95,17 @@ void gdt_init(void)
                                 SEG_NORMAL | SEG_CODE, SEG_FLAT);
     gdt[USER_DS >> 3] = segment(0, 0xfffff, SEG_PRESENT | SEG_DPL(3) |
                                 SEG_NORMAL | SEG_DATA, SEG_FLAT);
-    gdt[TSS_SEL >> 3] = segment((uint32_t)&tss, sizeof(tss) - 1,
+    gdt[TSS_SEL >> 3] = segment((uint32_t)&main_tss, sizeof(main_tss) - 1,
                                 SEG_PRESENT | SEG_DPL(0) | SEG_TSS32, 0);
-    gdt[DF_TSS_SEL >> 3] = segment((uint32_t)&fault_tss, sizeof(tss) - 1,
+    gdt[DF_TSS_SEL >> 3] = segment((uint32_t)&fault_tss, sizeof(struct tss) - 1,
                                    SEG_PRESENT | SEG_DPL(0) | SEG_TSS32, 0);
-    tss.ss0 = KERNEL_DS;
+    main_tss.tss.ss0 = KERNEL_DS;
     /* An I/O map offset past the TSS's end means "no map": with IOPL 0 every
      * in/out from user mode then faults. */
-    tss.iomap = sizeof(tss);
+    main_tss.tss.iomap = sizeof(main_tss);
+    for (unsigned i = 0; i < sizeof(main_tss.bitmap); i++)
+        main_tss.bitmap[i] = 0xff;
+    main_tss.bitmap[COM1_PORT / 8] = 0;   /* the 8 ports of COM1, one byte */
     fault_task_init();
     load_gdt();
 }
@@ -110,13 +121,21 @@ void gdt_fault_task_cr3(uint32_t cr3)
  * the kernel stack of the task that is about to run. */
 void tss_set_esp0(uint32_t esp0)
 {
-    tss.esp0 = esp0;
+    main_tss.tss.esp0 = esp0;
 }
 
 /* What the CPU saved of the faulting state when it switched to the
  * double-fault task: the main TSS's eip and esp. */
 void gdt_fault_state(uint32_t *eip, uint32_t *esp)
 {
-    *eip = tss.eip;
-    *esp = tss.esp;
+    *eip = main_tss.tss.eip;
+    *esp = main_tss.tss.esp;
+}
+
+/* Called on every switch of address space: the I/O map is read only for a
+ * task granted the UART (device=uart). An offset past the TSS limit means
+ * "no map", so every in/out from another task faults (#GP). */
+void tss_set_io(int uart)
+{
+    main_tss.tss.iomap = uart ? sizeof(struct tss) : sizeof(main_tss);
 }

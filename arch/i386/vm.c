@@ -3,6 +3,7 @@
  * a page table of 1024 entries for 4 KiB pages (user memory, and the 4 MiB
  * that holds the boot stack, to leave the guard page below it unmapped). */
 #include "arch.h"
+#include <baton/ipc.h>
 #include "page.h"
 #include "printk.h"
 #include <baton/types.h>
@@ -131,6 +132,7 @@ error_t arch_vm_init(struct arch_vm *vm)
     vm->pd = (uint32_t)pd;
     if (kinfo)                    /* what the tests read (<baton/kinfo.h>) */
         kinfo->vm_mode = kernel_global ? KINFO_VM_GLOBAL : KINFO_VM_FLUSH;
+    vm->io_uart = 0;
     return OK;
 }
 
@@ -218,4 +220,15 @@ void arch_vm_destroy(struct arch_vm *vm)
 void arch_vm_activate(struct arch_vm *vm)
 {
     lcr3(vm->pd);
+    tss_set_io(vm->io_uart);
+}
+
+/* The UART's ports for a task granted it: through the TSS I/O map, which
+ * arch_vm_activate loads for this address space only (gdt.c). */
+error_t arch_vm_device(struct arch_vm *vm, int dev)
+{
+    if (dev != IRQ_UART)
+        return ERR_INVALID_ARG;
+    vm->io_uart = 1;
+    return OK;
 }

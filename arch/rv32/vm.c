@@ -1,6 +1,7 @@
 /* vm.c (rv32) - Sv32 paging: two-level page tables, 4 KiB pages for user
  * memory and 4 MiB "megapages" for the kernel's 1:1 map of RAM and devices. */
 #include "arch.h"
+#include <baton/ipc.h>
 #include "page.h"
 #include "riscv.h"
 #include "rv32.h"
@@ -228,4 +229,18 @@ void arch_vm_activate(struct arch_vm *vm)
 void arch_vm_guard(uintptr_t va)
 {
     (void)va;
+}
+
+/* The UART's one page of registers at USER_UART: user, read/write, never
+ * executable. Uncached because of where it is, not because of the PTE:
+ * RISC-V's physical memory attributes make the device region I/O (strongly
+ * ordered, uncached) whatever maps it; Svpbmt would say so per page. No
+ * other physical page is reachable: the UART's registers fill 8 bytes of
+ * this page, and the board puts nothing else in it. */
+error_t arch_vm_device(struct arch_vm *vm, int dev)
+{
+    if (dev != IRQ_UART)
+        return ERR_INVALID_ARG;
+    uintptr_t pa = board.uart_base & ~(uintptr_t)(PAGE_SIZE - 1);
+    return arch_vm_map(vm, USER_UART, pa, VM_READ | VM_WRITE | VM_USER);
 }

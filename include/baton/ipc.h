@@ -17,6 +17,7 @@ enum {
     NOTIFICATIONS_MSG = 1,        /* from the kernel: pending notifications */
     ASYNC_MSG         = 2,        /* async library: "give me a queued message" */
     BENCHMARK_NOP_MSG = 3,        /* the seed's example type */
+    CONSOLE_READ_MSG  = 4,        /* console input server (<baton/uart.h>) */
     MSG_USER          = 16,
 };
 
@@ -59,7 +60,7 @@ typedef uint32_t notifications_t;
 #define NOTIFY_SIGNAL (1u << 3)   /* notification_send() (seed ipc.md) */
 #define NOTIFY_USER(n) (1u << (8 + (n)))  /* a program's own bits, n = 0..23 */
 
-/* Interrupt lines a task may acquire (manifest grant irq=uart). */
+/* Interrupt lines a task may acquire (manifest grant device=uart). */
 enum {
     IRQ_UART = 0,
     IRQ_LINES             /* how many: the portable names, not the port's wires */

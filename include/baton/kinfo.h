@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <baton/syscall.h>
 
-#define KINFO_VERSION 1
+#define KINFO_VERSION 2
 
 struct kinfo {
     uint32_t version;       /* KINFO_VERSION */
@@ -23,6 +23,8 @@ struct kinfo {
      * ASIDs it hands out to address spaces (rv32; 0: none, full flushes). */
     uint32_t vm_mode;
     uint32_t vm_asids;
+    uint32_t console_driver; /* the task holding IRQ_UART, serving console
+                              * reads over IPC; 0: the kernel serves them */
 };
 
 enum kinfo_vm_mode {

@@ -50,6 +50,7 @@ enum syscall_number {
     SYS_TIMER_SET     = 13, /* (ms) -> notifies NOTIFY_TIMER; 0 cancels  */
     SYS_IRQ_ACQUIRE   = 14, /* (irq) -> notifies NOTIFY_IRQ              */
     SYS_IPC_REGS      = 15, /* (peer, buf, type, w0..w2) -> error; below */
+    SYS_IRQ_ACK       = 17, /* (irq) -> OK: unmask the line (docs/interrupts.md) */
     /* channels (kernel/channel.c) */
     SYS_CHANNEL_OPEN  = 20, /* (port, dir) -> handle                    */
     SYS_CHANNEL_CLOSE = 21, /* (handle) -> error                         */
@@ -76,6 +77,7 @@ enum kobject_kind {
 #define USER_SHM_BASE   0x48000000u   /* channel shared-memory windows */
 #define USER_STACK_TOP  0x4ff00000u
 #define USER_STACK_SIZE (16 * 1024u)
+#define USER_UART       0x4fffe000u   /* a granted UART's registers (rv32; <baton/uart.h>) */
 #define USER_KINFO      0x4ffff000u   /* the kernel info page, read-only (kinfo.h) */
 #define USER_END        0x50000000u
 

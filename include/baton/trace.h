@@ -74,6 +74,7 @@ enum trace_event {
     TRACE_EV_ASYNC_FULL    = 0x1c,
     TRACE_EV_MARK          = 0x1d,
     TRACE_EV_MASK          = 0x1e, /* the run-time mask changed */
+    TRACE_EV_IRQ_CTL       = 0x1f, /* a line masked, acknowledged, released... */
     TRACE_EV_COUNT
 };
 
@@ -93,6 +94,14 @@ enum trace_wait {
     TRACE_WAIT_RECV,        /* receiving from peer (0: from anyone) */
     TRACE_WAIT_REPLY,       /* awaiting the reply of peer */
     TRACE_WAIT_CHANNEL,     /* on a channel end, for peer (the other end) */
+};
+
+/* What TRACE_EV_IRQ_CTL says happened to a line (its operand `op`). */
+enum trace_irq_op {
+    TRACE_IRQ_ACQUIRED = 1, /* subject took the line (irq_acquire) */
+    TRACE_IRQ_MASKED,       /* the kernel masked it: an interrupt for subject */
+    TRACE_IRQ_ACKED,        /* subject acknowledged it: unmasked (irq_ack) */
+    TRACE_IRQ_RELEASED,     /* subject died: masked, and back to the kernel */
 };
 
 /* Task states in metadata task records. */
@@ -134,6 +143,8 @@ enum trace_ctl_op {
     TRACE_CTL_GET,          /* () -> the enabled mask */
     TRACE_CTL_SET,          /* (mask) -> the previous mask */
     TRACE_CTL_RECORD,       /* (event, peer, value) -> OK: a user event */
+    TRACE_CTL_HOST_RX,      /* (buf, len, cap) -> new len: host commands taken
+                             * out of a UART driver's input (docs/interrupts.md) */
 };
 
 #endif

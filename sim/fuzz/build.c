@@ -6,6 +6,7 @@
 #include <string.h>
 #include "fuzz_int.h"
 #include "internal.h"
+#include <baton/uart.h>
 
 #define STACK_BOTTOM (USER_STACK_TOP - USER_STACK_SIZE)
 #define STACK_CANARY (STACK_BOTTOM + 64)
@@ -322,7 +323,8 @@ static void build_simple(struct fz_task *t, struct fz_pending *p, int kind)
             p->a[0] = FZ_PICK(kinds); p->must_fail = p->a[0] >= KOBJ_KINDS; break;
     case 1: p->sysno = SYS_TIMER_SET; p->a[0] = FZ_PICK(ms); break;
     case 2: p->sysno = SYS_SLEEP; p->a[0] = FZ_PICK(ms) % 50; break;
-    case 3: p->sysno = SYS_IRQ_ACQUIRE; p->a[0] = FZ_PICK(irqs);
+    case 3: p->sysno = fz_byte() & 1 ? SYS_IRQ_ACQUIRE : SYS_IRQ_ACK;
+            p->a[0] = FZ_PICK(irqs);   /* an ack needs the line: the grant first */
             p->must_fail = p->a[0] != IRQ_UART || !(t->irqs & 1); break;
     case 4: p->sysno = FZ_PICK(bad); p->what = FZW_RAW;
             for (int i = 0; i < 6; i++)
@@ -364,10 +366,22 @@ static void build_access(struct fz_task *t, struct fz_op *op, struct fz_pending 
     op->a[1] = fz_word();
 }
 
+/* A read of a UART register (device input, when it is RBR): a driver's
+ * access with the device grant, a fault without it. */
+static void build_uart(struct fz_task *t, struct fz_op *op, struct fz_pending *p)
+{
+    p->what = FZW_READ;
+    p->buf = USER_UART;
+    p->cls = t->irqs & 1 ? FZ_RW : FZ_BAD;
+    p->must_fault = !(t->irqs & 1);
+    op->kind = FZ_UART;
+    op->a[0] = fz_byte() & 1 ? UART_RBR : UART_LSR;
+}
+
 /* b % 32 -> what to do: messages most often. */
 static const uint8_t op_table[32] = {
     0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 28,      /* send, recv, call, reply, raw */
-    10, 10, 11, 12, 12, 13, 13, 14, 14, 15, 15,  /* notify, chan_* */
+    10, 10, 11, 12, 29, 13, 13, 14, 14, 15, 15,  /* notify, chan_*, uart */
     16, 17, 20, 21, 22, 23, 24, 25, 26, 27,
 };
 
@@ -389,6 +403,7 @@ static void build(struct fz_task *t, struct fz_op *op)
     case 17: build_console(t, p, true); break;
     case 26: build_access(t, op, p, true); return;
     case 27: build_access(t, op, p, false); return;
+    case 29: build_uart(t, op, p); return;
     default: build_simple(t, p, kind - 20); break;
     }
     op->sysno = p->sysno;

@@ -30,6 +30,9 @@ int main(void)
         case FZ_READ:
             (void)*(volatile uint32_t *)(uintptr_t)op.a[0];
             break;
+        case FZ_UART:
+            (void)uart_reg_read((int)op.a[0]);
+            break;
         case FZ_STOP:
             return 0;
         default:

@@ -16,6 +16,8 @@ enum fz_kind {
     FZ_WRITE,       /* store a[1] at address a[0] (may fault: then it dies) */
     FZ_READ,        /* load from address a[0] (may fault) */
     FZ_STOP,        /* no more operations: return from main (exit 0) */
+    FZ_UART,        /* read UART register a[0] (<baton/uart.h>): faults without
+                       the device grant */
 };
 
 struct fz_op {

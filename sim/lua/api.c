@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <baton/error.h>
 #include <baton/syscall.h>
+#include <baton/uart.h>
 #include "simlua.h"
 
 const char *simlua_errname(int err)
@@ -166,6 +167,8 @@ static const struct call calls[] = {
     { "notification_rcv", SIMLUA_NOTIFICATION_RCV, WORD, STATUS },
     { "timer_set", SIMLUA_TIMER_SET, WORD, STATUS },
     { "irq_acquire", SIMLUA_IRQ_ACQUIRE, WORD, STATUS },
+    { "irq_ack", SIMLUA_IRQ_ACK, WORD, STATUS },
+    { "uart_read", SIMLUA_UART_READ, WORD, VALUE },
     { "async_send", SIMLUA_ASYNC_SEND, WORD_MSG, STATUS },
     { "async_recv", SIMLUA_ASYNC_RECV, WORD, STATUS_MSG },
     { "async_reply", SIMLUA_ASYNC_REPLY, WORD, STATUS },
@@ -253,6 +256,8 @@ static void constants(lua_State *L)
         { "NOTIFICATIONS_MSG", NOTIFICATIONS_MSG }, { "ASYNC_MSG", ASYNC_MSG },
         { "NOTIFY_TIMER", NOTIFY_TIMER }, { "NOTIFY_IRQ", NOTIFY_IRQ },
         { "NOTIFY_ASYNC", NOTIFY_ASYNC }, { "NOTIFY_SIGNAL", NOTIFY_SIGNAL },
+        { "UART_RBR", UART_RBR }, { "UART_LSR", UART_LSR },
+        { "UART_LSR_RX_READY", UART_LSR_RX_READY },
         { "IRQ_UART", IRQ_UART }, { "CHANNEL_SEND", CHANNEL_SEND },
         { "CHANNEL_RECEIVE", CHANNEL_RECEIVE }, { "CHANNEL_FAST_MAX", CHANNEL_FAST_MAX },
         { "CHANNEL_SHM_MAX", CHANNEL_SHM_MAX }, { "ASYNC_QUEUE_MAX", SIMLUA_ASYNC_QUEUE_MAX },

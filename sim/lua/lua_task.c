@@ -43,6 +43,8 @@ static void perform(struct simlua_req *r)
     case SIMLUA_NOTIFICATION_RCV:  r->ret = notification_rcv(r->a); break;
     case SIMLUA_TIMER_SET:     r->ret = timer_set((uint32_t)r->a); break;
     case SIMLUA_IRQ_ACQUIRE:   r->ret = irq_acquire(r->a); break;
+    case SIMLUA_IRQ_ACK:       r->ret = irq_ack(r->a); break;
+    case SIMLUA_UART_READ:     r->ret = uart_reg_read(r->a); break;
     case SIMLUA_CHANNEL_OPEN:
         r->ret = channel_open(&h, (channel_port)r->b, (channel_direction)r->c);
         r->a = h;

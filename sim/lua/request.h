@@ -22,6 +22,8 @@ enum simlua_op {
     SIMLUA_NOTIFICATION_SEND, SIMLUA_NOTIFICATION_RCV,   /* a: task */
     SIMLUA_TIMER_SET,       /* a: ms */
     SIMLUA_IRQ_ACQUIRE,     /* a: irq */
+    SIMLUA_IRQ_ACK,         /* a: irq */
+    SIMLUA_UART_READ,       /* a: register; ret = its value (device=uart) */
     /* channels: a = handle (out for open) */
     SIMLUA_CHANNEL_OPEN,    /* b: port, c: direction */
     SIMLUA_CHANNEL_SEND,    /* len bytes of data (len may exceed the buffer) */

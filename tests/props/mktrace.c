@@ -17,6 +17,8 @@
  *   deadlock S T1 .. Tn        error S SYSNO ERR_NAME
  *   async-enqueue S T DEPTH    async-pull S T      async-deliver S T DEPTH
  *   async-full S T DEPTH       lost COUNT          mark S VALUE
+ *   irq LINE                   irq-ctl S LINE OP   (OP 1 acquired, 2 masked,
+ *                                                   3 acked, 4 released)
  *   meta arch NAME | meta mask HEX | state ID PRIO STATE WAIT PEER NAME |
  *   pending T FROM BITS        (records of the next metadata set)
  *   snapshot                   (send them: a complete metadata set)
@@ -289,6 +291,16 @@ static void event(void)
         put_u8(frame, &flen, (unsigned)(nwords - 2));
         for (int i = 2; i < nwords; i++)
             put_u8(frame, &flen, (unsigned)num(i));
+    } else if (strcmp(w, "irq") == 0) {
+        unsigned line = (unsigned)num(1);
+        begin(-1, TRACE_EV_IRQ);
+        put_u8(frame, &flen, line);
+    } else if (strcmp(w, "irq-ctl") == 0) {
+        int s = (int)num(1);
+        unsigned line = (unsigned)num(2), op = (unsigned)num(3);
+        begin(s, TRACE_EV_IRQ_CTL);
+        put_u8(frame, &flen, line);
+        put_u8(frame, &flen, op);
     } else if (strcmp(w, "error") == 0) {
         int s = (int)num(1);
         unsigned sysno = (unsigned)num(2), e = err_code(3);

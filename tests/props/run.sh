@@ -24,7 +24,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 out=build/props
 mkdir -p "$out/logs"
-checks="calls_replied fifo_service notify_not_lost async_bounds deadlock_refused"
+checks="calls_replied fifo_service notify_not_lost async_bounds deadlock_refused irq_masked"
 # What each check counts when it has something to judge: a trace without
 # any (no call, no queued sender...) is "n/a" for it, not a pass.
 key_calls_replied="calls"
@@ -32,6 +32,7 @@ key_fifo_service="(senders queued|services judged in FIFO order)"
 key_notify_not_lost="notifications sent"
 key_async_bounds="messages queued"
 key_deadlock_refused="(deadlocks refused|blocks checked)"
+key_irq_masked="interrupts masked"
 trace=build/bin/baton-trace
 passed=0
 failed=0

@@ -27,12 +27,12 @@ passed=0
 failed=0
 
 . tests/check.sh
+. tests/qemu/input.sh
 
 fail() { failed=$((failed + 1)); echo "FAIL $arch/$name: $*"; }
 
-# run_with_input FILE: boot the image with FILE (minus its # lines) typed
-# into the console, once the test prints "ready for input": sooner, the
-# bytes would arrive before the task that waits for them. Returns QEMU's status.
+# run_with_input FILE: boot the image with FILE typed into the console
+# (tests/qemu/input.sh says how). Returns QEMU's status.
 run_with_input() {
     fifo=$outdir/$name.fifo
     rm -f "$fifo" && mkfifo "$fifo" || return 2
@@ -40,10 +40,7 @@ run_with_input() {
         "$(image_of "$name")" <"$fifo" >"$out" 2>&1 &
     qpid=$!
     exec 3>"$fifo"                 # held open: QEMU never sees end of input
-    while kill -0 "$qpid" 2>/dev/null && ! grep -q 'ready for input' "$out" 2>/dev/null; do
-        sleep 0.1
-    done
-    grep -v '^#' "$1" >&3 2>/dev/null
+    type_input "$1"
     wait "$qpid"; st=$?
     exec 3>&-
     rm -f "$fifo"

@@ -55,7 +55,9 @@ for name in $names; do
     m=$(manifest "$name")
     out=$outdir/$name.out
     set --
-    if [ -f "$m.input" ]; then
+    if grep -q '^#@ ' "$m.input" 2>/dev/null; then
+        set -- --input-phases "$m.input"    # input in phases
+    elif [ -f "$m.input" ]; then
         grep -v '^#' "$m.input" >"$outdir/$name.input"
         set -- --input-file "$outdir/$name.input"
     fi

@@ -171,8 +171,8 @@ Test(end, finished)
  * messages: nothing can happen, the report says who waits for what. */
 Test(end, stuck_and_report)
 {
-    const char *const text[] = { "echo demo_echo 5 irq=uart", "srv seed_server 2",
-                                 "cli seed_client 2", NULL };
+    const char *const text[] = { "echo demo_echo 5", "srv seed_server 2",
+                                 "cli seed_client 2", "uart uart 6 device=uart", NULL };
     struct sim_config cfg;
     sim_config_init(&cfg);
     cfg.manifest = lines(text);
@@ -180,7 +180,9 @@ Test(end, stuck_and_report)
     cr_assert_eq(r.res.end, SIM_END_STUCK);
     cr_assert_eq(r.res.status, SIM_EXIT_STUCK);
     cr_assert(strstr(r.report, "stuck"), "%s", r.report);
-    cr_assert(strstr(r.report, "task 1 (echo), priority 5: receiving from any task"),
+    cr_assert(strstr(r.report, "task 1 (echo), priority 5: calling: waiting for the reply "
+                               "of 4 (uart)"), "%s", r.report);
+    cr_assert(strstr(r.report, "task 4 (uart), priority 6: receiving from any task"),
               "%s", r.report);
     done(&r);
 }
@@ -210,7 +212,7 @@ Test(end, console_input)
     cfg.input_len = sizeof(typed) - 1;
     struct run r = run_cfg(&cfg);
     cr_assert_eq(r.res.status, 0, "%s", r.out);
-    cr_assert(strstr(r.out, "PASS irq: console_read gets the bytes that were typed"), "%s", r.out);
+    cr_assert(strstr(r.out, "PASS irq: the registers give the bytes that were typed"), "%s", r.out);
     cr_assert(!strstr(r.out, "FAIL"), "%s", r.out);
     done(&r);
 }

@@ -79,6 +79,8 @@ Test(roundtrip, notify_irq_channel_events)
     trace_switch(2, 1);
     trace_chan_xfer(1, 2, 1, 4096, true);      /* now it is */
     trace_chan_close(1, 1, CHANNEL_SEND);
+    trace_irq_ctl(2, 10, TRACE_IRQ_MASKED);     /* not the current task */
+    trace_irq_ctl(1, 10, TRACE_IRQ_ACKED);
     trace_drain();
     struct captured *c = decode_uart();
     cr_expect_eq(c->counts.corrupt, 0);
@@ -91,6 +93,8 @@ Test(roundtrip, notify_irq_channel_events)
     expect(c, 7, TRACE_EV_CHAN_XFER, 1, 2, 1, 4);
     expect(c, 9, TRACE_EV_CHAN_XFER, 1, 2, 1 | TRACE_PORT_SHARED, 4096);
     expect(c, 10, TRACE_EV_CHAN_CLOSE, 1, NT, 1, 0);
+    expect(c, 11, TRACE_EV_IRQ_CTL, 2, NT, 10, TRACE_IRQ_MASKED);
+    expect(c, 12, TRACE_EV_IRQ_CTL, 1, NT, 10, TRACE_IRQ_ACKED);
 }
 
 Test(roundtrip, task_error_and_user_events)

@@ -280,8 +280,11 @@ expect_not $v "no snapshots in the live event list" ' snapshot +[a-z_]+ (running
 keys $v i ; text $v hello ; keys $v Enter ; keys $v C-]
 expect $v "typed keys reach the guest" 'echo: you typed "hello"' 10
 # The list moves on quickly in a living demo: the driver's events, filtered.
-keys $v '\' ; text $v 'echo notify-deliver' ; keys $v Enter
-expect $v "the echo task's interrupt, traced" 'echo +notify-deliver +from kernel bits 0x2'
+keys $v '\' ; text $v 'uart notify-deliver' ; keys $v Enter
+expect $v "the UART driver's interrupt, traced" 'uart +notify-deliver +from kernel bits 0x2'
+keys $v '\' ; keys $v Enter
+keys $v '\' ; text $v 'uart reply' ; keys $v Enter
+expect $v "the driver answers echo's read" 'uart +reply +-> echo'
 keys $v '\' ; keys $v Enter
 keys $v g
 expect $v "time travel on a live run" ' HISTORY .* #1 '

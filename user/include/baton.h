@@ -15,10 +15,13 @@
 #include <baton/ipc.h>
 #include <baton/trace.h>
 #include <baton/kinfo.h>
+#include <baton/uart.h>
 
 /* ---- system calls (user/lib/syscall.c) ---- */
 long console_write(const void *buf, size_t len);  /* bytes written, or error */
-long console_read(void *buf, size_t len);         /* blocks for one byte */
+/* Blocks for one byte: from the kernel, or from the UART's driver task
+ * when one holds it (user/lib/uart.c, docs/interrupts.md). */
+long console_read(void *buf, size_t len);
 noreturn void exit(int status);
 error_t yield(void);
 task_t task_self(void);
@@ -45,7 +48,22 @@ error_t ipc_notify(task_t dst, notifications_t bits);
 ax_return notification_send(thread_id id);    /* NOTIFY_SIGNAL from the caller */
 ax_return notification_rcv(thread_id id);     /* OK and consumed, or ERR_WOULD_BLOCK */
 error_t timer_set(uint32_t ms);               /* NOTIFY_TIMER after ms; 0 cancels */
-error_t irq_acquire(int irq);                 /* NOTIFY_IRQ on each interrupt */
+error_t irq_acquire(int irq);                 /* NOTIFY_IRQ on each interrupt, */
+error_t irq_ack(int irq);                     /* ... masked until acknowledged */
+
+/* ---- a UART driver task (user/lib/uart.c, docs/interrupts.md) ---- */
+/* A register of the UART granted by the manifest (device=uart): UART_RBR,
+ * UART_LSR... of <baton/uart.h>. Without the grant the task faults. */
+uint8_t uart_reg_read(int reg);
+void uart_reg_write(int reg, uint8_t v);
+/* The console input server: acquire IRQ_UART, then serve (for ever, or
+ * one message at a time): read the receive register until it is empty,
+ * acknowledge, answer CONSOLE_READ_MSG calls in order of arrival. */
+error_t console_server_init(void);
+error_t console_server_once(struct message *m);   /* m: what it received */
+noreturn void console_server_run(void);
+/* A console read from the server task drv: bytes read, or an error. */
+long console_server_read(task_t drv, void *buf, size_t len);
 
 /* ---- channels by port (user/lib/channel.c; seed ipc.md) ---- */
 ax_return channel_open(channel_handle *handle, channel_port port,
@@ -63,6 +81,10 @@ uint32_t trace_set_mask(uint32_t mask);       /* returns the previous mask */
 /* A user event: TRACE_EV_MARK (value), or one of the async library's
  * TRACE_EV_ASYNC_* (peer, queue depth). The kernel adds the time and who. */
 error_t trace_record(int event, task_t peer, uint32_t value);
+/* A UART driver hands the len bytes it read at buf to the kernel, which
+ * obeys the host's commands among them (ESC _ B ... ESC \) and leaves the
+ * rest in buf (cap >= len + 2); returns their count, or an error. */
+long trace_host_rx(char *buf, size_t len, size_t cap);
 
 /* Each is one system call, or nothing when make TRACE=... left its
  * category out. */

@@ -40,4 +40,34 @@ static inline struct message test_message(int type, uint32_t w0)
                    err2str((error_t)want__), __FILE__, __LINE__);             \
     } while (0)
 
+/* The message that ends the tests' UART driver (tests/qemu/progs/c_uart_drv.c). */
+#define UART_DRV_QUIT (MSG_USER + 1)
+
+/* Tell the tests' UART driver to quit. */
+static inline void uart_drv_quit(void)
+{
+    struct message m;
+    bzero(&m, sizeof(m));
+    m.type = UART_DRV_QUIT;
+    if (KINFO->console_driver)
+        ipc_send((task_t)KINFO->console_driver, &m);
+}
+
+/* Read one line (up to '\n') with console_read, wherever it comes from (the
+ * kernel or the UART's driver task): a byte at a time, so that the next
+ * line stays where it is. A failed read is a FAIL line. */
+static inline void test_read_line(char *buf, size_t size)
+{
+    size_t n = 0;
+    while (n < size - 1 && (n == 0 || buf[n - 1] != '\n')) {
+        long got = console_read(buf + n, 1);
+        if (got <= 0) {
+            printf("FAIL console_read returned %ld (%s)\n", got, err2str((error_t)got));
+            break;
+        }
+        n += (size_t)got;
+    }
+    buf[n] = '\0';
+}
+
 #endif

@@ -133,3 +133,8 @@ error_t irq_acquire(int irq)
 {
     return syscall(SYS_IRQ_ACQUIRE, (uint32_t)irq, 0, 0, 0, 0, 0);
 }
+
+error_t irq_ack(int irq)
+{
+    return syscall(SYS_IRQ_ACK, (uint32_t)irq, 0, 0, 0, 0, 0);
+}

@@ -14,11 +14,6 @@ long console_write(const void *buf, size_t len)
     return syscall(SYS_CONSOLE_WRITE, (uintptr_t)buf, len, 0, 0, 0, 0);
 }
 
-long console_read(void *buf, size_t len)
-{
-    return syscall(SYS_CONSOLE_READ, (uintptr_t)buf, len, 0, 0, 0, 0);
-}
-
 noreturn void exit(int status)
 {
     syscall(SYS_EXIT, (uint32_t)status, 0, 0, 0, 0, 0);

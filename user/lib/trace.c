@@ -17,3 +17,8 @@ error_t trace_record(int event, task_t peer, uint32_t value)
     return syscall(SYS_TRACE_CTL, TRACE_CTL_RECORD, (uint32_t)event,
                    (uint32_t)peer, value, 0, 0);
 }
+
+long trace_host_rx(char *buf, size_t len, size_t cap)
+{
+    return syscall(SYS_TRACE_CTL, TRACE_CTL_HOST_RX, (uintptr_t)buf, len, cap, 0, 0);
+}

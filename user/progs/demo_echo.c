@@ -1,6 +1,7 @@
-/* demo_echo.c - the demo's interrupt-driven echo driver: each UART receive
- * interrupt arrives as a NOTIFY_IRQ notification; the driver reads what was
- * typed, echoes it, and repeats each line on Enter. Forever (docs/demo.md). */
+/* demo_echo.c - the demo's echo: it reads what is typed with console_read,
+ * which the UART's driver task answers over IPC once it runs (the kernel
+ * before: docs/interrupts.md), echoes it, and repeats each line on Enter.
+ * Forever (docs/demo.md). */
 #include <baton.h>
 
 static char line[64];
@@ -25,21 +26,15 @@ static void handle_char(char c)
 
 int main(void)
 {
-    ASSERT_OK(irq_acquire(IRQ_UART));
     printf("echo: type a line and press Enter (Ctrl-A X quits QEMU)\n");
     for (;;) {
-        struct message m;
-        bzero(&m, sizeof(m));
-        ASSERT_OK(ipc_recv(IPC_ANY, &m));
-        if (m.type != NOTIFICATIONS_MSG || !(m.notifications.data & NOTIFY_IRQ))
-            continue;
-        /* The interrupt only says "bytes arrived"; console_read fetches
-         * them. Interrupts coalesce like any notification, so take all that
-         * are buffered, not just one. */
-        char buf[32];
+        /* Blocks until something is typed: in a call to the driver (or,
+         * before the driver runs, in the kernel). */
+        char buf[16];
         long n = console_read(buf, sizeof(buf));
         if (n < 0) {
             printf("echo: console_read: %s\n", err2str((error_t)n));
+            sleep_ms(1000);
             continue;
         }
         for (long i = 0; i < n; i++)

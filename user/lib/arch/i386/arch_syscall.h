@@ -5,6 +5,7 @@
 #define USER_ARCH_SYSCALL_H
 
 #include <stdint.h>
+#include <baton/uart.h>
 
 #define ARCH_SYSCALL_VECTOR 0x80
 
@@ -74,6 +75,21 @@ static inline uint64_t arch_cycles(void)
     uint32_t lo, hi;
     __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
     return ((uint64_t)hi << 32) | lo;
+}
+
+/* A granted UART register (<baton/uart.h>): COM1's I/O ports, which the
+ * TSS I/O map lets through for this task only; without the grant, a
+ * general-protection fault. */
+static inline uint8_t arch_uart_read(int reg)
+{
+    uint8_t v;
+    __asm__ volatile("inb %w1, %0" : "=a"(v) : "Nd"((uint16_t)(UART_IO_PORT + reg)));
+    return v;
+}
+
+static inline void arch_uart_write(int reg, uint8_t v)
+{
+    __asm__ volatile("outb %0, %w1" : : "a"(v), "Nd"((uint16_t)(UART_IO_PORT + reg)));
 }
 
 #endif

@@ -4,6 +4,7 @@
 #define USER_ARCH_SYSCALL_H
 
 #include <stdint.h>
+#include <baton/syscall.h>
 
 /* Make a system call; out (may be NULL) receives the six argument registers
  * as the kernel left them, for calls that return more than one word. */
@@ -47,6 +48,18 @@ static inline uint64_t arch_cycles(void)
         __asm__ volatile("rdcycleh %0" : "=r"(hi2));
     } while (hi != hi2);
     return ((uint64_t)hi << 32) | lo;
+}
+
+/* A granted UART register (<baton/uart.h>): its page is mapped at
+ * USER_UART (docs/interrupts.md); without the grant, a load page fault. */
+static inline uint8_t arch_uart_read(int reg)
+{
+    return *(volatile uint8_t *)(USER_UART + (uint32_t)reg);
+}
+
+static inline void arch_uart_write(int reg, uint8_t v)
+{
+    *(volatile uint8_t *)(USER_UART + (uint32_t)reg) = v;
 }
 
 #endif

@@ -10,6 +10,9 @@
 void sim_syscall_entry(uint32_t slots[7]);
 /* The simulator's virtual cycle counter (sim/time.c). */
 uint64_t sim_user_cycles(void);
+/* The simulator's UART model (sim/time.c), for a task granted it. */
+uint8_t sim_user_uart_read(int reg);
+void sim_user_uart_write(int reg, uint8_t v);
 
 /* Make a system call; out (may be NULL) receives the six argument slots as
  * the kernel left them, for calls that return more than one word. */
@@ -40,6 +43,19 @@ extern uintptr_t sim_user_stack_top;
 static inline uint64_t arch_cycles(void)
 {
     return sim_user_cycles();
+}
+
+/* A granted UART register (<baton/uart.h>). In the simulator user code is
+ * host code, so a load cannot reach a device model: this hook calls it
+ * (and faults as an unmapped load would, without the grant). */
+static inline uint8_t arch_uart_read(int reg)
+{
+    return sim_user_uart_read(reg);
+}
+
+static inline void arch_uart_write(int reg, uint8_t v)
+{
+    sim_user_uart_write(reg, v);
 }
 
 #endif
