@@ -14,5 +14,7 @@ long console_write(struct task *t, uintptr_t ubuf, size_t len);
 long console_read(struct task *t, uintptr_t ubuf, size_t len);
 /* The UART receive interrupt: move received bytes into the buffer. */
 void console_irq(void);
+/* t is dying: it no longer waits for input. */
+void console_task_exit(struct task *t);
 
 #endif
