@@ -47,6 +47,7 @@ int main(void)
         struct message m;
         ASSERT_OK(ipc_recv(IPC_ANY, &m));
         if (m.type == NOTIFICATIONS_MSG && (m.notifications.data & NOTIFY_DEATH)) {
+            printf("supervisor: notified of a death\n");
             reap(false);
         } else if (m.type == SUP_WHERE) {
             reap(false);              /* a death not heard of yet: a fresh id */
