@@ -3,7 +3,8 @@
 # in QEMU with "trace=sched" on the boot command line, type a line with a
 # host command (set the mask to ipc) inside it, and check with baton-trace
 # what came out of the serial line. Then boot it again without the argument:
-# the console must be plain text. Ends with "N passed, N failed".
+# the console must be plain text. Then the supervisor demo, traced from
+# boot: its crashes, restarts and retries. Ends with "N passed, N failed".
 set -u
 arch=$1
 cd "$(dirname "$0")/../.." || exit 2
@@ -65,6 +66,24 @@ check "every frame intact" '^# events [1-9][0-9]*, lost 0, missing 0, corrupt 0 
 boot "$out.plain" 'hello\n'
 if tr -d '\r' <"$out.plain" | grep -q '^t_trace: got hello$'; then pass; else fail "plain run: no line"; fi
 if grep -q "$(printf '\033')" "$out.plain"; then fail "plain run: escape codes on the console"; else pass; fi
+
+# The supervisor demo traced from boot: each crash, who restarted the
+# server, who killed the last one, and the clients' retries (docs/supervisor.md).
+sup=build/$arch/test/supervisor_trace
+if make -s ARCH="$arch" MANIFEST=supervisor image >"$sup.build" 2>&1 &&
+   BATON_TIMEOUT=60 sh scripts/qemu.sh "$arch" "build/$arch/img/supervisor.elf" \
+       -append "trace=all" </dev/null >"$sup.out" 2>&1 &&
+   build/bin/baton-trace --dump "$sup.out" >"$sup.dump" 2>&1; then
+    pass
+    check "supervisor: the server faults" '^ *[0-9]+ server +task-fault +pc ' "$sup.dump"
+    check "supervisor: a restart, by the supervisor" '^ *[0-9]+ super +task-create +server priority 4$' "$sup.dump"
+    check "supervisor: a client's retry" '^ *[0-9]+ client_[ab] +mark +1511$' "$sup.dump"
+    check "supervisor: the last server killed by the supervisor" \
+        '^ *[0-9]+ server +task-exit +status -1, killed by super$' "$sup.dump"
+    check "supervisor: every frame intact" '^# events [1-9][0-9]*, lost 0, missing 0, corrupt 0 frames' "$sup.dump"
+else
+    fail "the supervisor demo, traced (see $sup.build, $sup.out)"
+fi
 
 echo "$arch/trace_ctl: log $out, dump $dump"
 echo "$passed passed, $failed failed"
