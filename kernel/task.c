@@ -165,7 +165,8 @@ static void bury(struct task *t)
                 task_release(c);
         }
     }
-    struct task *sup = task_lookup(t->supervisor);
+    /* 0 is nobody here: task_lookup(0) would be the idle task. */
+    struct task *sup = t->supervisor ? task_lookup(t->supervisor) : NULL;
     if (!sup) {
         task_release(t);
         return;
