@@ -140,6 +140,11 @@ long channel_sys_close(struct task *me, uintptr_t uhandle)
 /* t is dying: release every end it holds, as channel_close would. */
 void channel_task_exit(struct task *t)
 {
+    /* Killed while blocked on a channel: nobody waits there any more. */
+    if (t->chan_blocked) {
+        t->chan_blocked->waiting = NULL;
+        t->chan_blocked = NULL;
+    }
     for (int slot = 0; slot < CHANNEL_HANDLES; slot++) {
         if (t->handles[slot]) {
             release_end(t, t->handles[slot], t->handle_dir[slot]);

@@ -69,6 +69,13 @@ long console_read(struct task *t, uintptr_t ubuf, size_t len)
     return (long)n;
 }
 
+/* t is dying: if it waits for input, nobody does now. */
+void console_task_exit(struct task *t)
+{
+    if (reader == t)
+        reader = NULL;
+}
+
 /* One received byte for the readers; dropped when the buffer is full. */
 static void input_put(char c)
 {

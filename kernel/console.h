@@ -21,5 +21,7 @@ void console_irq(void);
 void console_set_driver(struct task *t);
 /* TRACE_CTL_HOST_RX: the driver's bytes, host commands taken out. */
 long console_host_rx(struct task *t, uintptr_t ubuf, size_t len, size_t cap);
+/* t is dying: it no longer waits for input. */
+void console_task_exit(struct task *t);
 
 #endif

@@ -68,8 +68,8 @@ struct task *ipc_queued_sender(const struct task *t, int i)
 int ipc_queued(void)
 {
     int n = 0;
-    for (task_t id = 1; id < TASK_MAX; id++) {
-        struct task *t = task_lookup(id);
+    for (int slot = 1; slot < TASK_MAX; slot++) {
+        struct task *t = task_at(slot);
         n += t && (sched_blocked_on(t) == BLOCK_SEND || sched_blocked_on(t) == BLOCK_CALL);
     }
     return n;
@@ -438,10 +438,21 @@ void ipc_task_exit(struct task *t)
         sched_wake(s, ERR_ABORTED);
     }
     /* Tasks receiving from it in particular, or awaiting its reply. */
-    for (task_t id = 1; id < TASK_MAX; id++) {
-        struct task *r = task_lookup(id);
+    for (int slot = 1; slot < TASK_MAX; slot++) {
+        struct task *r = task_at(slot);
         if (r && (ipc_in_wait(r, BLOCK_RECV, t->id) || ipc_awaits_reply(r, t->id)))
             sched_wake(r, ERR_ABORTED);
     }
     /* LAB deadlock END */
+}
+
+/* t is being killed while it waits: if it is queued to send or call, it
+ * leaves the receiver's queue (its message reaches no one). Its other
+ * waits hold nothing of it. */
+void ipc_task_cancel(struct task *t)
+{
+    enum task_block why = sched_blocked_on(t);
+    struct task *dst = task_lookup(t->ipc.peer);
+    if ((why == BLOCK_SEND || why == BLOCK_CALL) && dst)
+        sendq_remove(&dst->ipc.senders, t);
 }

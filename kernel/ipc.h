@@ -66,6 +66,8 @@ struct task *ipc_queued_sender(const struct task *t, int i);
 /* t is dying: wake everyone blocked sending to it, calling it, receiving
  * from it or awaiting its reply, with ERR_ABORTED. */
 void ipc_task_exit(struct task *t);
+/* t, blocked and being killed, leaves the send queue it waits in. */
+void ipc_task_cancel(struct task *t);
 /* Senders blocked in queues right now (SYS_KOBJECTS). */
 int ipc_queued(void);
 

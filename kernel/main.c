@@ -33,6 +33,7 @@ noreturn void kernel_main(void)
     }
     if (started == 0)
         panic("no task could be started");
+    task_boot_supervisor();
 
     arch_irq_enable(arch_irq_uart());
     arch_timer_init();

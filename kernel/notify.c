@@ -73,7 +73,7 @@ error_t notify_syscall(struct task *me, task_t dst, notifications_t bits)
     struct task *t = dst == 0 ? NULL : task_lookup(dst);
     if (!t)
         return ERR_NOT_FOUND;
-    notify_post(t, me->id, bits);
+    notify_post(t, TASK_SLOT(me->id), bits);   /* senders are named by slot */
     return OK;
 }
 
@@ -110,8 +110,8 @@ error_t notify_timer_set(struct task *me, uint32_t ms)
  * one-shot timer is due. */
 void notify_tick(void)
 {
-    for (task_t id = 1; id < TASK_MAX; id++) {
-        struct task *t = task_lookup(id);
+    for (int slot = 1; slot < TASK_MAX; slot++) {
+        struct task *t = task_at(slot);
         if (t && t->timer_tick && t->timer_tick <= sched_ticks) {
             t->timer_tick = 0;
             notify_post(t, 0, NOTIFY_TIMER);

@@ -135,6 +135,28 @@ error_t sched_handoff(enum task_block why, struct task *next)
     return task_current->wake_result;
 }
 
+/* t (not current) leaves the scheduler for good, ready or blocked: it
+ * is being killed. The mechanism it waited in has let go of it first. */
+void sched_remove(struct task *t)
+{
+    ASSERT(t != task_current && t->id != 0);
+    if (t->state == TASK_READY) {
+        struct run_queue *q = &queue[t->priority];
+        struct task **pp = &q->head, *prev = NULL;
+        while (*pp != t) {
+            prev = *pp;
+            pp = &(*pp)->next;
+        }
+        *pp = t->next;
+        if (q->tail == t)
+            q->tail = prev;
+        if (!q->head)
+            sched_ready_mask &= ~(1u << t->priority);
+    }
+    t->block = BLOCK_NONE;
+    t->next = NULL;
+}
+
 /* A blocked task changes what it waits for without running (a call whose
  * request was taken waits for the reply now). */
 void sched_rewait(struct task *t, enum task_block why)
@@ -182,8 +204,8 @@ void sched_clock_tick(void)
 
 void sched_wake_sleepers(void)
 {
-    for (task_t id = 1; id < TASK_MAX; id++) {
-        struct task *t = task_lookup(id);
+    for (int slot = 1; slot < TASK_MAX; slot++) {
+        struct task *t = task_at(slot);
         if (t && t->block == BLOCK_SLEEP && t->wake_tick <= sched_ticks)
             sched_wake(t, OK);
     }

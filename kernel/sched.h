@@ -76,6 +76,8 @@ error_t sched_block(enum task_block why);
 /* Wake a blocked task: it becomes ready, and its sched_block returns
  * `result`. */
 void sched_wake(struct task *t, error_t result);
+/* t, ready or blocked but not current, leaves the scheduler: task_kill. */
+void sched_remove(struct task *t);
 /* t, blocked and not current, stays blocked but now for `why` (a call
  * whose request was taken now awaits the reply). */
 void sched_rewait(struct task *t, enum task_block why);

@@ -67,6 +67,7 @@ static long sys_kobjects(struct task *t, const uint32_t a[], struct arch_frame *
     case KOBJ_TASKS: return task_count();
     case KOBJ_CHANNELS: return channel_count();
     case KOBJ_QUEUED: return ipc_queued();
+    case KOBJ_DEAD: return task_dead_count();
     }
     return ERR_INVALID_ARG;
 }
@@ -98,7 +99,8 @@ static long sys_notify(struct task *t, const uint32_t a[], struct arch_frame *f)
 static long sys_notify_rcv(struct task *t, const uint32_t a[], struct arch_frame *f)
 {
     (void)f;
-    return notify_rcv(t, (task_t)a[0]);
+    /* Senders are kept by slot: a stale id (-1) is ERR_NOT_FOUND. */
+    return notify_rcv(t, task_slot_of((task_t)a[0]));
 }
 
 static long sys_timer_set(struct task *t, const uint32_t a[], struct arch_frame *f)
@@ -145,6 +147,25 @@ static long sys_channel_recv(struct task *t, const uint32_t a[], struct arch_fra
     return channel_sys_recv(t, a[0], a[1], a[2]);
 }
 
+/* Tasks at run time (kernel/spawn.c): (request), (id), (record). */
+static long sys_task_spawn(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return task_sys_spawn(t, a[0]);
+}
+
+static long sys_task_kill(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return task_sys_kill(t, (task_t)a[0]);
+}
+
+static long sys_task_death(struct task *t, const uint32_t a[], struct arch_frame *f)
+{
+    (void)f;
+    return task_sys_death(t, a[0]);
+}
+
 static syscall_fn *const syscalls[SYSCALL_COUNT] = {
     [SYS_CONSOLE_WRITE] = sys_console_write,
     [SYS_CONSOLE_READ]  = sys_console_read,
@@ -166,6 +187,9 @@ static syscall_fn *const syscalls[SYSCALL_COUNT] = {
     [SYS_CHANNEL_SEND]  = sys_channel_send,
     [SYS_CHANNEL_RECV]  = sys_channel_recv,
     [SYS_TRACE_CTL]     = trace_sys_ctl,
+    [SYS_TASK_SPAWN]    = sys_task_spawn,
+    [SYS_TASK_KILL]     = sys_task_kill,
+    [SYS_TASK_DEATH]    = sys_task_death,
 };
 
 /* Run handler n with the frame's arguments; its result goes in slot 0. */

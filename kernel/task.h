@@ -1,14 +1,17 @@
 /* task.h - tasks: one thread in its own address space, with a kernel stack.
  *
- * The task table is static: ids 1..TASK_MAX-1 index it, id 0 is the kernel's
- * idle task. A task is created from a manifest entry and destroyed when it
- * exits or faults. */
+ * The task table is static: slots 1..TASK_MAX-1, slot 0 the kernel's idle
+ * task. An id is the slot plus a generation (<baton/task.h>), so that a
+ * slot's next task never answers to its predecessor's id. A task is created
+ * from a manifest entry at boot or by a privileged task (task_spawn), and
+ * destroyed when it exits, faults or is killed (task_kill). */
 #ifndef KERNEL_TASK_H
 #define KERNEL_TASK_H
 
 #include <stdint.h>
 #include <stdbool.h>
 #include <baton/types.h>
+#include <baton/task.h>
 #include <baton/error.h>
 #include "arch.h"
 #include "manifest.h"
@@ -25,6 +28,7 @@ enum task_state {
     TASK_RUNNING,   /* on the CPU: task_current */
     TASK_READY,     /* in a run queue */
     TASK_BLOCKED,   /* waiting; .block says for what */
+    TASK_DEAD,      /* gone, its death not yet read by its supervisor */
 };
 
 /* Why a blocked task waits: one kind per way of blocking, each entered
@@ -51,6 +55,11 @@ struct task {
     struct arch_task arch;        /* saved kernel context */
     struct arch_vm vm;            /* address space */
     unsigned char *kstack;        /* KSTACK_SIZE bytes */
+
+    /* Life and death (kernel/task.c). */
+    task_t supervisor;            /* told of our death (NOTIFY_DEATH); 0: nobody */
+    struct manifest_task spawned; /* a spawned task's grants: .grants points here */
+    struct task_death death;      /* TASK_DEAD: what task_death() will report */
 
     /* The scheduler's (kernel/sched.c): written only there. */
     enum task_state state;
@@ -80,22 +89,54 @@ extern struct task *task_current;
 /* Every task slot, indexed by id (kernel/task.c). */
 extern struct task task_table[TASK_MAX];
 
-/* The task with this id, or NULL if id is out of range or unused. Inline:
- * IPC looks up its peer on every call. */
-static inline struct task *task_lookup(task_t id)
+static inline bool task_alive(const struct task *t)
 {
-    if ((unsigned)id >= TASK_MAX || task_table[id].state == TASK_UNUSED)
-        return NULL;
-    return &task_table[id];
+    return t->state != TASK_UNUSED && t->state != TASK_DEAD;
 }
 
-/* Create a task from a manifest entry: address space, program, stack. */
+/* The live task with this id, or NULL: out of range, unused, dead, or a
+ * stale id (the slot holds a later task). Inline: IPC looks up its peer on
+ * every call. */
+static inline struct task *task_lookup(task_t id)
+{
+    int slot = TASK_SLOT(id);
+    if (slot >= TASK_MAX || task_table[slot].id != id || !task_alive(&task_table[slot]))
+        return NULL;
+    return &task_table[slot];
+}
+
+/* The live task in table slot `slot`, or NULL: for loops over every task
+ * (a slot is not an id once its task has a generation). */
+static inline struct task *task_at(int slot)
+{
+    return task_alive(&task_table[slot]) ? &task_table[slot] : NULL;
+}
+
+/* Create a task from a manifest entry: address space, program, stack.
+ * ERR_TABLE_FULL when every slot is taken. */
 error_t task_create(const struct manifest_task *m, struct task **out);
+/* Kill t (alive, not the current task) wherever it waits: it ends as a
+ * fault would; the current task is its killer. */
+void task_kill(struct task *t, const char *why);
+/* Free t's slot (dead, or never started): its next task gets a new id. */
+void task_release(struct task *t);
 /* Destroy the current task: report why (unless NULL), free everything it
  * held, and switch to another task. Never returns. */
 noreturn void task_exit(int status, const char *why);
 /* Number of tasks alive, idle not counted. */
 int task_count(void);
+/* Dead tasks whose supervisor has not read their death yet (KOBJ_DEAD). */
+int task_dead_count(void);
+/* Boot: the manifest's first privileged task supervises the others. */
+void task_boot_supervisor(void);
+/* The system calls of docs/tasks.md: each checks that me is privileged. */
+long task_sys_spawn(struct task *me, uintptr_t ureq);
+error_t task_sys_kill(struct task *me, task_t id);
+error_t task_sys_death(struct task *me, uintptr_t uinfo);
+/* The slot of an id that names a live task or a dead one whose slot has
+ * not been reused (0 for 0); -1 for a stale or impossible id. For
+ * notification_rcv, which names senders by slot. */
+int task_slot_of(task_t id);
 /* Set up the idle task; called once at boot. */
 void task_init(void);
 

@@ -399,8 +399,8 @@ static void task_state(struct task *t, uint8_t *state, uint8_t *wait, uint8_t *p
 
 static void meta_tasks(void)
 {
-    for (task_t id = 0; id < TASK_MAX; id++) {
-        struct task *t = task_lookup(id);
+    for (int id = 0; id < TASK_MAX; id++) {      /* a slot: the trace's short id */
+        struct task *t = task_at(id);
         if (!t)
             continue;
         uint8_t p[5 + TASK_NAME_MAX];

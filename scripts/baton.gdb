@@ -83,8 +83,10 @@ define baton-name
   if $arg0 == 0
     printf "kernel"
   else
-    if $arg0 > 0 && $arg0 < $baton_task_max && task_table[$arg0].state != TASK_UNUSED
-      printf "%s", task_table[$arg0].name
+    # An id is its slot (the low byte) plus a generation (docs/tasks.md).
+    set $baton_slot = $arg0 & 255
+    if $arg0 > 0 && $baton_slot < $baton_task_max && task_table[$baton_slot].id == $arg0 && task_table[$baton_slot].state != TASK_UNUSED && task_table[$baton_slot].state != TASK_DEAD
+      printf "%s", task_table[$baton_slot].name
     else
       printf "task %d (gone)", $arg0
     end
@@ -189,6 +191,9 @@ define baton-state
   if $baton_t->state == TASK_UNUSED
     printf "dead"
   end
+  if $baton_t->state == TASK_DEAD
+    printf "dead, its death not yet read by task %d", $baton_t->supervisor
+  end
   if $baton_t == task_current && $baton_t->state == TASK_RUNNING
     printf "running"
   end
@@ -259,7 +264,7 @@ define baton-notes
     if $baton_s & (1u << $baton_j)
       baton-bits task_table[$arg0].notify_from[$baton_j]
       printf " from "
-      baton-name $baton_j
+      baton-name task_table[$baton_j].id
       if $baton_s >> ($baton_j + 1)
         printf ", "
       end
@@ -295,10 +300,10 @@ define tasks
   while $baton_n < $baton_task_max
     # A freed slot keeps its name until a new task takes it: a dead task.
     if task_table[$baton_n].state == TASK_UNUSED && task_table[$baton_n].name[0] != 0
-      printf "%3d  %-16s %4d  dead\n", $baton_n, task_table[$baton_n].name, task_table[$baton_n].priority
+      printf "%3d  %-16s %4d  dead\n", task_table[$baton_n].id, task_table[$baton_n].name, task_table[$baton_n].priority
     end
     if task_table[$baton_n].state != TASK_UNUSED
-      printf "%3d  %-16s %4d  ", $baton_n, task_table[$baton_n].name, task_table[$baton_n].priority
+      printf "%3d  %-16s %4d  ", task_table[$baton_n].id, task_table[$baton_n].name, task_table[$baton_n].priority
       baton-state $baton_n
       if task_table[$baton_n].notify_senders
         printf "  [notified: "

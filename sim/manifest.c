@@ -1,7 +1,8 @@
 /* manifest.c (sim) - manifests read at run time, in the format that
  * scripts/mkmanifest.sh compiles into QEMU images, one task per line:
- *     NAME  PROGRAM  PRIORITY  [send=PORT] [recv=PORT] [device=uart] ...
- * with the same rules and clear messages for a line that breaks them. */
+ *     NAME  PROGRAM  PRIORITY  [send=PORT] [recv=PORT] [device=uart] [privileged]
+ * or "program PROGRAM" (spawnable, not started), with the same rules and
+ * clear messages for a line that breaks them. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -52,7 +53,11 @@ static int grant(struct sim_task_spec *t, const char *w, FILE *err,
         t->irqs |= 1u << MANIFEST_IRQ_UART;
         return 0;
     }
-    return bad(err, file, line, "unknown grant \"%s\" (send=PORT, recv=PORT, device=uart)", w);
+    if (!strcmp(w, "privileged")) {
+        t->privileged = true;
+        return 0;
+    }
+    return bad(err, file, line, "unknown grant \"%s\" (send=PORT, recv=PORT, device=uart, privileged)", w);
 }
 
 static int unknown_program(const char *name, FILE *err, const char *file, int line)
@@ -60,6 +65,19 @@ static int unknown_program(const char *name, FILE *err, const char *file, int li
     bad(err, file, line, "no program \"%s\"; the simulator has:", name);
     sim_program_list(err);
     return -1;
+}
+
+/* "program NAME": built in for task_spawn, not started. */
+static int program_line(struct sim_manifest *m, const char *name, FILE *err,
+                        const char *file, int line)
+{
+    const struct sim_program *p = sim_program_find(name);
+    if (!p)
+        return unknown_program(name, err, file, line);
+    if (m->nprograms == SIM_PROGRAMS_MAX)
+        return bad(err, file, line, "more than %d program lines", SIM_PROGRAMS_MAX);
+    m->program[m->nprograms++] = p;
+    return 0;
 }
 
 /* Split text (modified) at blanks, up to a '#'. Returns the word count. */
@@ -84,8 +102,10 @@ int sim_manifest_line(struct sim_manifest *m, const char *text,
     int n = split(buf, w);
     if (n == 0)
         return 0;
+    if (n == 2 && !strcmp(w[0], "program"))
+        return program_line(m, w[1], err, file, line);
     if (n < 3)
-        return bad(err, file, line, "expected: NAME PROGRAM PRIORITY [grants]");
+        return bad(err, file, line, "expected: NAME PROGRAM PRIORITY [grants], or: program PROGRAM");
     if (m->count == SIM_TASKS_MAX)
         return bad(err, file, line, "more than %d tasks", SIM_TASKS_MAX);
     struct sim_task_spec t = {0};

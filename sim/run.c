@@ -15,6 +15,22 @@ struct sim_state sim;
  * sim_run fills from the configuration before each boot. */
 struct manifest_task sim_manifest_tasks[SIM_TASKS_MAX];
 int sim_manifest_count;
+/* And its programs, for task_spawn: the tasks' and the "program" lines'. */
+struct manifest_program sim_manifest_programs[SIM_TASKS_MAX + SIM_PROGRAMS_MAX];
+int sim_manifest_program_count;
+
+/* Make program p one the kernel can spawn, once. */
+static void add_program(const struct sim_program *p)
+{
+    const char *name = sim_program_name(p);
+    for (int i = 0; i < sim_manifest_program_count; i++)
+        if (sim_manifest_programs[i].name == name)
+            return;
+    size_t size;
+    const unsigned char *elf = sim_program_image(p, &size);
+    sim_manifest_programs[sim_manifest_program_count++] =
+        (struct manifest_program){ .name = name, .elf = elf, .elf_end = elf + size };
+}
 
 /* The kernel's writable data and zeroed data, gathered by the build into
  * two sections of their own (sim/kernel-r.ld), so that every run can start
@@ -89,6 +105,9 @@ static void init_once(void)
 static void set_manifest(const struct sim_manifest *m)
 {
     sim_manifest_count = m ? m->count : 0;
+    sim_manifest_program_count = 0;
+    for (int i = 0; m && i < m->nprograms; i++)
+        add_program(m->program[i]);
     for (int i = 0; i < sim_manifest_count; i++) {
         const struct sim_task_spec *s = &m->task[i];
         size_t size;
@@ -97,7 +116,9 @@ static void set_manifest(const struct sim_manifest *m)
             .name = s->name, .elf = elf, .elf_end = elf + size,
             .priority = s->priority, .send_ports = s->send_ports,
             .recv_ports = s->recv_ports, .irqs = s->irqs,
+            .privileged = s->privileged,
         };
+        add_program(s->program);
     }
 }
 

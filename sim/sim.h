@@ -12,21 +12,27 @@
 
 #define SIM_TASKS_MAX 31          /* task ids 1..31 (TASK_MAX - 1) */
 #define SIM_NAME_MAX  16          /* TASK_NAME_MAX, with the NUL */
+#define SIM_PROGRAMS_MAX 64       /* "program NAME" lines in one manifest */
 
 /* A user program linked into the simulator (sim/program.c). */
 struct sim_program;
 
-/* One line of a manifest: NAME PROG PRIO [send=P] [recv=P] [device=uart]. */
+/* One line of a manifest: NAME PROG PRIO [send=P] [recv=P] [device=uart]
+ * [privileged]. */
 struct sim_task_spec {
     char name[SIM_NAME_MAX];
     const struct sim_program *program;
     int priority;                 /* 1..7 */
     uint32_t send_ports, recv_ports, irqs;   /* as in kernel/manifest.h */
+    bool privileged;              /* may spawn and kill tasks */
 };
 
 struct sim_manifest {
     struct sim_task_spec task[SIM_TASKS_MAX];
     int count;
+    /* "program NAME" lines: built in for task_spawn, not started. */
+    const struct sim_program *program[SIM_PROGRAMS_MAX];
+    int nprograms;
 };
 
 /* Add the tasks of one manifest file (the format of scripts/mkmanifest.sh)

@@ -84,7 +84,10 @@ $(SIM_B)/$(1)/kernel.o: $(patsubst %,$(SIM_B)/$(1)/k/%.o,$(SIM_KSRC)) sim/kernel
 	    awk 'NF == 3 { print $$$$3 }' > $$@.local
 	objcopy --localize-symbols=$$@.local \
 	    --redefine-sym manifest_tasks=sim_manifest_tasks \
-	    --redefine-sym manifest_count=sim_manifest_count $$@.r.o $$@
+	    --redefine-sym manifest_count=sim_manifest_count \
+	    --redefine-sym manifest_programs=sim_manifest_programs \
+	    --redefine-sym manifest_program_count=sim_manifest_program_count \
+	    $$@.r.o $$@
 	@rm -f $$@.r.o
 
 SIM_LIB_$(1) := $(SIM_B)/$(1)/kernel.o $(patsubst %,$(SIM_B)/$(1)/s/%.o,$(SIM_SSRC)) \

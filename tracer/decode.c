@@ -205,6 +205,13 @@ static bool parse_event(struct tr_decoder *d, struct cursor *c, struct frame_sta
     if (c->bad)
         return false;
     e.type = (uint8_t)ev;
+    /* Who made or ended a task is the running task (docs/trace-format.md):
+     * a TASK_CREATE's creator becomes its subject, and the killer of a
+     * task ended by another its TASK_EXIT's peer. */
+    if (ev == TRACE_EV_TASK_CREATE)
+        e.subj = fs->cur;
+    if (ev == TRACE_EV_TASK_EXIT && fs->cur != e.subj)
+        e.peer = fs->cur;
     if (ev == TRACE_EV_SWITCH)
         fs->cur = e.peer;
     if (ev == TRACE_EV_MASK)               /* what is on now: the T key reads it */

@@ -19,6 +19,8 @@ const char *tr_syscall_name(unsigned n, char *buf)
         [SYS_CHANNEL_OPEN] = "SYS_CHANNEL_OPEN",
         [SYS_CHANNEL_CLOSE] = "SYS_CHANNEL_CLOSE", [SYS_CHANNEL_SEND] = "SYS_CHANNEL_SEND",
         [SYS_CHANNEL_RECV] = "SYS_CHANNEL_RECV", [SYS_TRACE_CTL] = "SYS_TRACE_CTL",
+        [SYS_TASK_SPAWN] = "SYS_TASK_SPAWN", [SYS_TASK_KILL] = "SYS_TASK_KILL",
+        [SYS_TASK_DEATH] = "SYS_TASK_DEATH",
     };
     if (n < sizeof(names) / sizeof(names[0]) && names[n])
         return names[n];
@@ -134,8 +136,10 @@ void tr_event_details(const struct tr_decoder *d, const struct tr_event *e,
         snprintf(buf, size, "%u events", e->a); return;
     case TRACE_EV_TASK_CREATE:
         snprintf(buf, size, "%s priority %u", peer, e->aux); return;
-    case TRACE_EV_TASK_EXIT:
-        snprintf(buf, size, "status %d", (int32_t)e->a); return;
+    case TRACE_EV_TASK_EXIT:             /* peer: its killer, if someone else ended it */
+        snprintf(buf, size, "status %d%s%s", (int32_t)e->a,
+                 e->peer == TR_NO_TASK ? "" : ", killed by ", e->peer == TR_NO_TASK ? "" : peer);
+        return;
     case TRACE_EV_TASK_FAULT:
         snprintf(buf, size, "pc 0x%x address 0x%x", e->a, e->b); return;
     case TR_EV_SNAPSHOT:

@@ -27,7 +27,8 @@ typedef int error_t;
     X(ERR_ABORTED,     -15,  "ERR_ABORTED")      /* partner died mid-IPC */    \
     X(ERR_INVALID_TASK, -16, "ERR_INVALID_TASK") /* yourself, or the kernel */ \
     X(ERR_EMPTY,       -17,  "ERR_EMPTY")        /* nothing to receive */      \
-    X(ERR_NO_SYSCALL,  -18,  "ERR_NO_SYSCALL")   /* unknown syscall number */
+    X(ERR_NO_SYSCALL,  -18,  "ERR_NO_SYSCALL")   /* unknown syscall number */ \
+    X(ERR_TABLE_FULL,  -19,  "ERR_TABLE_FULL")   /* no free task slot */
 
 enum {
 #define BATON_ERROR_ENUM(name, value, str) name = value,

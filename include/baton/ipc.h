@@ -58,6 +58,7 @@ typedef uint32_t notifications_t;
 #define NOTIFY_IRQ    (1u << 1)   /* an interrupt line acquired by irq_acquire() */
 #define NOTIFY_ASYNC  (1u << 2)   /* async messages wait: pull them (async.h) */
 #define NOTIFY_SIGNAL (1u << 3)   /* notification_send() (seed ipc.md) */
+#define NOTIFY_DEATH  (1u << 4)   /* a task you supervise died: task_death() */
 #define NOTIFY_USER(n) (1u << (8 + (n)))  /* a program's own bits, n = 0..23 */
 
 /* Interrupt lines a task may acquire (manifest grant device=uart). */

@@ -58,6 +58,10 @@ enum syscall_number {
     SYS_CHANNEL_RECV  = 23, /* (handle, bufsize) -> size; words out      */
     /* tracing (kernel/trace.c, docs/trace-format.md) */
     SYS_TRACE_CTL     = 30, /* (op, a, b, c): TRACE_CTL_* in <baton/trace.h> */
+    /* tasks made at run time (kernel/task.c, docs/tasks.md); privileged */
+    SYS_TASK_SPAWN    = 40, /* (struct task_spawn_req *) -> new task id   */
+    SYS_TASK_KILL     = 41, /* (id) -> error                             */
+    SYS_TASK_DEATH    = 42, /* (struct task_death *) -> OK or ERR_EMPTY   */
     SYSCALL_COUNT
 };
 
@@ -67,6 +71,7 @@ enum kobject_kind {
     KOBJ_TASKS = 1,   /* live tasks, idle not counted */
     KOBJ_CHANNELS = 2, /* open channels */
     KOBJ_QUEUED = 3,  /* senders queued on receivers */
+    KOBJ_DEAD = 4,    /* dead tasks their supervisor has not heard of yet */
     KOBJ_KINDS
 };
 

@@ -336,6 +336,64 @@ static void build_simple(struct fz_task *t, struct fz_pending *p, int kind)
     }
 }
 
+/* ---- Tasks at run time ------------------------------------------------------------- */
+
+/* task_spawn of a driver program (or of nothing), with a request that is
+ * good or wrong in one way: the creator's privilege, the name, the
+ * priority, a flag, the program, grants it does not hold, the pointer. */
+static void build_spawn(struct fz_task *t, struct fz_pending *p)
+{
+    uint8_t v = fz_byte(), w = fz_byte();
+    /* Mostly a good priority: 0 and 8 are refused. */
+    struct task_spawn_req req = { .priority = (w & 0xc0) ? 1 + w % 7 : (w & 1) * 8 };
+    snprintf(req.name, sizeof(req.name), "%s", (v & 7) ? "fzs" : "");
+    snprintf(req.program, sizeof(req.program), (v & 0x38) ? "fz_driver%d" : "nope%d",
+             1 + (w >> 4) % FZ_PROGRAMS);
+    req.grants.send_ports = t->send_ports & fz_byte();
+    req.grants.recv_ports = t->recv_ports & fz_byte();
+    req.grants.irqs = t->irqs & (v >> 6);
+    if ((v & 0xc0) == 0xc0)       /* a port it does not hold, if there is one */
+        req.grants.send_ports |= ~t->send_ports & 0xf;
+    req.grants.flags = (w & 0x0f) == 0 ? 0x80 : 0;
+    bool beyond = (req.grants.send_ports & ~t->send_ports) != 0;
+    p->what = FZW_SPAWN;
+    p->sysno = SYS_TASK_SPAWN;
+    p->buf = fz_pick_pointer(t, sizeof(req), false, fz_data_buf(t), &p->cls);
+    if (p->cls == FZ_RW)
+        memcpy((void *)(uintptr_t)p->buf, &req, sizeof(req));
+    p->must_fail = !t->privileged || p->cls == FZ_BAD ||
+                   (p->cls == FZ_RW && (!req.name[0] || req.priority < TASK_PRIO_MIN ||
+                                        req.priority > TASK_PRIO_MAX || req.grants.flags ||
+                                        beyond || !(v & 0x38)));
+    p->a[0] = p->buf;
+    fz_log("task %d spawns \"%s\" running %s at priority %d, grants %#x %#x %#x %#x",
+           id_of(t), req.name, req.program, req.priority, req.grants.send_ports,
+           req.grants.recv_ports, req.grants.irqs, req.grants.flags);
+}
+
+/* task_kill, task_death: only the privileged task may; it kills drivers
+ * (itself, the kernel and the dead are refused), and it reads no death
+ * (the record goes to kernel memory: refused), so that no slot is reused
+ * and a task's id stays its slot in the harness's tables. */
+static void build_task_op(struct fz_task *t, struct fz_pending *p)
+{
+    uint8_t v = fz_byte();
+    if (v % 4 == 3) {
+        build_spawn(t, p);
+    } else if (v % 4 == 2) {
+        p->what = FZW_DEATH;
+        p->sysno = SYS_TASK_DEATH;
+        p->a[0] = (uint32_t)sim_phys_base();
+        p->must_fail = true;
+    } else {
+        p->what = FZW_KILL;
+        p->sysno = SYS_TASK_KILL;
+        p->peer = fz_pick_task(t);
+        p->a[0] = (uint32_t)p->peer;
+        p->must_fail = !t->privileged || bad_peer(t, p->peer);
+    }
+}
+
 /* A load or a store by user code: to its own memory it must work; to
  * memory it does not have (another task's, the kernel's, nothing) it must
  * fault, which kills the task. */
@@ -380,7 +438,7 @@ static void build_uart(struct fz_task *t, struct fz_op *op, struct fz_pending *p
 
 /* b % 32 -> what to do: messages most often. */
 static const uint8_t op_table[32] = {
-    0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 28,      /* send, recv, call, reply, raw */
+    0, 30, 1, 1, 1, 2, 2, 3, 3, 4, 28,     /* send, spawn/kill, recv, call, reply, raw */
     10, 10, 11, 12, 29, 13, 13, 14, 14, 15, 15,  /* notify, chan_*, uart */
     16, 17, 20, 21, 22, 23, 24, 25, 26, 27,
 };
@@ -404,6 +462,7 @@ static void build(struct fz_task *t, struct fz_op *op)
     case 26: build_access(t, op, p, true); return;
     case 27: build_access(t, op, p, false); return;
     case 29: build_uart(t, op, p); return;
+    case 30: build_task_op(t, p); break;
     default: build_simple(t, p, kind - 20); break;
     }
     op->sysno = p->sysno;

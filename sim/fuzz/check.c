@@ -38,7 +38,24 @@ bool fz_receiving(int id, bool chan, int port)
 
 /* ---- Deaths ------------------------------------------------------------------ */
 
-/* Tasks gone since the last look: did they die of what they did? Their
+/* What a killed task had received and not yet reported is gone with it:
+ * messages to it, and data on a port it was receiving from. */
+static void drop_killed(int id)
+{
+    const struct fz_task *t = &fz.task[id];
+    for (uint32_t i = 0; i < fz.noutstanding;) {
+        const struct fz_tag *g = &fz.tag[fz.outstanding[i]];
+        bool gone = g->chan ? t->inflight && t->op.what == FZW_CHAN_RECV && t->op.port == g->to
+                            : g->to == id;
+        if (gone)
+            fz.outstanding[i] = fz.outstanding[--fz.noutstanding];
+        else
+            i++;
+    }
+}
+
+/* Tasks gone since the last look: did they die of what they did, or were
+ * they killed (their death record says so: the fuzzer reads none)? Their
  * ends are released in the harness's record (the kernel closed them). */
 static void check_deaths(void)
 {
@@ -47,6 +64,13 @@ static void check_deaths(void)
         if (t->dead || task_lookup(id))
             continue;
         t->dead = true;
+        const struct task *k = &task_table[id];
+        t->killed = k->state == TASK_DEAD && k->death.cause == TASK_DEATH_KILLED;
+        if (t->killed) {
+            drop_killed(id);
+            t->inflight = false;
+            t->op.must_fault = false;
+        }
         bool access = t->op.what == FZW_WRITE || t->op.what == FZW_READ;
         if (access && !t->op.must_fault && t->op.cls != FZ_UNKNOWN)
             fz_fail("task %d died of a %s at %#x, its own memory", id,
@@ -170,7 +194,7 @@ static void check_blocked(const struct task *t, const struct task *chan_waiter[]
 static void check_pending(const struct task *t)
 {
     for (int x = 0; x < TASK_MAX; x++) {
-        uint32_t sent = x ? fz.notify_issued[t->id][x] : NOTIFY_TIMER | NOTIFY_IRQ;
+        uint32_t sent = x ? fz.notify_issued[t->id][x] : NOTIFY_TIMER | NOTIFY_IRQ | NOTIFY_DEATH;
         if (t->notify_from[x] & ~sent)
             fz_fail("task %d has notification bits %#x pending from %d, which never "
                     "sent them", t->id, t->notify_from[x] & ~sent, x);
@@ -183,7 +207,7 @@ static void check_tasks(void)
     int queued = 0, sending = 0;
     for (int id = 1; id < TASK_MAX; id++) {
         const struct task *t = &task_table[id];
-        if (t->state == TASK_UNUSED)
+        if (!task_alive(t))       /* unused, or dead and kept for its supervisor */
             continue;
         if (t->id != id || (t->state == TASK_RUNNING) != (t == task_current))
             fz_fail("task %d: state %d, id %d, current %d", id, t->state, t->id,

@@ -34,6 +34,7 @@ enum fz_what {
     FZW_NONE, FZW_IPC, FZW_NOTIFY, FZW_NOTIFY_RCV, FZW_OPEN, FZW_CLOSE,
     FZW_CHAN_SEND, FZW_CHAN_RECV, FZW_CONSOLE, FZW_KOBJ, FZW_OTHER,
     FZW_EXIT, FZW_RAW, FZW_WRITE, FZW_READ,
+    FZW_KILL, FZW_SPAWN, FZW_DEATH,     /* tasks at run time (docs/tasks.md) */
 };
 
 /* The operation a task was given. For a system call it is "in flight" from
@@ -59,6 +60,8 @@ struct fz_end { int value, port, dir; };
 
 struct fz_task {
     bool used, hello, dead;
+    bool privileged;              /* task 1: may spawn and kill */
+    bool killed;                  /* dead by task_kill (its death record says) */
     int prog;                     /* which fz_driverN it runs (1..) */
     uint32_t send_ports, recv_ports, irqs;    /* its grants */
     int ops;
@@ -134,6 +137,8 @@ uint32_t fz_msg_slot(const struct fz_task *t, unsigned k);
 uint32_t fz_data_buf(const struct fz_task *t);
 uint32_t fz_other_program(const struct fz_task *t);
 struct fz_task *fz_me(void);
+/* main.c: where program p's memory is, for the task t that runs it. */
+void fz_layout(struct fz_task *t, const struct sim_program *p);
 enum fz_class fz_classify(const struct fz_task *t, uint32_t va, uint32_t len,
                           bool write);
 void fz_tag_message(struct message *m, uint32_t tag, int from);

@@ -37,7 +37,7 @@ void fz_log(const char *fmt, ...)
 
 /* ---- One run's tasks, from the input's first bytes ------------------------------- */
 
-static void layout(struct fz_task *t, const struct sim_program *p)
+void fz_layout(struct fz_task *t, const struct sim_program *p)
 {
     t->ro_start = (uint32_t)(uintptr_t)p->ro;
     t->data_start = (uint32_t)(uintptr_t)p->data;
@@ -72,7 +72,7 @@ static void configure(struct sim_manifest *m, struct sim_config *cfg)
         s->program = sim_program_find(prog);
         if (!s->program)
             fz_fail("no program %s in this build", prog);
-        layout(t, s->program);
+        fz_layout(t, s->program);
         /* Mostly one priority, so that preemption interleaves them. */
         s->priority = prio & 0x80 ? 1 + prio % 7 : 3;
         /* Ports 0..3. A zero byte grants sending on all and receiving on
@@ -80,6 +80,14 @@ static void configure(struct sim_manifest *m, struct sim_config *cfg)
         t->send_ports = s->send_ports = ~grants & 0xf;
         t->recv_ports = s->recv_ports = grants >> 4;
         t->irqs = s->irqs = how & 2 ? 1 : 0;
+        /* The first task supervises the others and may spawn and kill. */
+        t->privileged = s->privileged = i == 0;
+    }
+    /* Every driver program can be spawned. */
+    for (int k = 1; k <= FZ_PROGRAMS; k++) {
+        char prog[16];
+        snprintf(prog, sizeof(prog), "fz_driver%d", k);
+        m->program[m->nprograms++] = sim_program_find(prog);
     }
 }
 

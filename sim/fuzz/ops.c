@@ -32,10 +32,38 @@ uint32_t fz_pick(const uint32_t *table, size_t n)
     return table[fz_byte() % n];
 }
 
+/* A task spawned at run time runs a driver program: it becomes a driver
+ * of the run, with the grants the kernel gave it. Its id is its slot (the
+ * fuzzer never reads a death, so no slot is reused while spawns happen). */
+static void adopt(struct fz_task *t, const struct task *k)
+{
+    for (int n = 1; n <= FZ_PROGRAMS; n++) {
+        char name[16];
+        snprintf(name, sizeof(name), "fz_driver%d", n);
+        const struct sim_program *p = sim_program_find(name);
+        size_t size;
+        if (p && sim_program_image(p, &size) == k->grants->elf) {
+            *t = (struct fz_task){ .used = true, .prog = n,
+                                   .send_ports = k->grants->send_ports,
+                                   .recv_ports = k->grants->recv_ports,
+                                   .irqs = k->grants->irqs };
+            fz_layout(t, p);
+            if (k->id > fz.ntasks)
+                fz.ntasks = k->id;
+            return;
+        }
+    }
+}
+
 struct fz_task *fz_me(void)
 {
-    struct fz_task *t = &fz.task[task_current->id];
-    if (task_current->id <= 0 || task_current->id >= TASK_MAX || !t->used)
+    int id = task_current->id;
+    if (id <= 0 || id >= TASK_MAX)
+        fz_fail("a task that is not a driver called the harness");
+    struct fz_task *t = &fz.task[id];
+    if (!t->used && task_current->grants == &task_current->spawned)
+        adopt(t, task_current);
+    if (!t->used)
         fz_fail("a task that is not a driver called the harness");
     return t;
 }
@@ -284,6 +312,7 @@ const char *fz_what_name(enum fz_what w)
         [FZW_CHAN_RECV] = "channel_rcv", [FZW_CONSOLE] = "console",
         [FZW_KOBJ] = "kobjects", [FZW_OTHER] = "other", [FZW_EXIT] = "exit",
         [FZW_RAW] = "bad syscall", [FZW_WRITE] = "write", [FZW_READ] = "read",
+        [FZW_KILL] = "task_kill", [FZW_SPAWN] = "task_spawn", [FZW_DEATH] = "task_death",
     };
     return names[w];
 }

@@ -84,7 +84,7 @@ static void notifications(struct fz_task *t, const struct message *m)
         if (!(senders & (1u << x)))
             continue;
         if (x == 0)
-            allowed |= NOTIFY_TIMER | NOTIFY_IRQ;
+            allowed |= NOTIFY_TIMER | NOTIFY_IRQ | NOTIFY_DEATH;
         else if (!fz.notify_issued[me][x])
             fz_fail("task %d: notified by %d, which never notified it", me, x);
         allowed |= fz.notify_issued[me][x];
@@ -248,6 +248,37 @@ static void chan_recv_result(struct fz_task *t, const struct fz_pending *p, long
 
 /* ---- Every result -------------------------------------------------------------------- */
 
+/* task_kill: OK only for a driver that is gone now; the errors name why. */
+static void kill_result(struct fz_task *t, const struct fz_pending *p, long ret)
+{
+    int me = id_of(t), v = p->peer;
+    if (!t->privileged && ret != ERR_NOT_PERMITTED)
+        fz_fail("task %d: unprivileged task_kill returned %s", me, fz_err(ret));
+    if (!t->privileged)
+        return;
+    if ((v == me || v == 0) != (ret == ERR_INVALID_TASK))
+        fz_fail("task %d: task_kill(%d) returned %s", me, v, fz_err(ret));
+    if (ret == OK && (v < 1 || v >= TASK_MAX || !fz.task[v].used || task_lookup(v)))
+        fz_fail("task %d: task_kill(%d) returned OK, yet it was no driver or lives", me, v);
+    if (ret == ERR_NOT_FOUND && task_lookup(v))
+        fz_fail("task %d: task_kill(%d): ERR_NOT_FOUND for a live task", me, v);
+}
+
+/* task_spawn: a new task in a free slot, or a named refusal. */
+static void spawn_result(struct fz_task *t, long ret)
+{
+    int me = id_of(t);
+    if (!t->privileged && ret != ERR_NOT_PERMITTED)
+        fz_fail("task %d: unprivileged task_spawn returned %s", me, fz_err(ret));
+    /* It may have run and died already: its slot still holds its id. */
+    if (ret > 0 && (TASK_GEN(ret) != 0 || ret >= TASK_MAX || task_table[ret].id != ret ||
+                    task_table[ret].state == TASK_UNUSED))
+        fz_fail("task %d: task_spawn returned %ld, no task born in a fresh slot", me, ret);
+    if (ret == ERR_TABLE_FULL && task_count() + task_dead_count() != TASK_MAX - 1)
+        fz_fail("task %d: ERR_TABLE_FULL with %d tasks and %d dead", me, task_count(),
+                task_dead_count());
+}
+
 void fz_result(struct fz_task *t, long ret, const uint32_t out[6])
 {
     const struct fz_pending *p = &t->op;
@@ -276,6 +307,12 @@ void fz_result(struct fz_task *t, long ret, const uint32_t out[6])
         if (ret > (long)p->size || (p->sysno == SYS_CONSOLE_WRITE && ret >= 0 &&
                                     ret != (long)p->size))
             fz_fail("task %d: console call of %u bytes returned %ld", me, p->size, ret);
+        break;
+    case FZW_KILL:       kill_result(t, p, ret); break;
+    case FZW_SPAWN:      spawn_result(t, ret); break;
+    case FZW_DEATH:
+        if (ret != (t->privileged ? ERR_BAD_ADDRESS : ERR_NOT_PERMITTED))
+            fz_fail("task %d: task_death into kernel memory returned %s", me, fz_err(ret));
         break;
     case FZW_OTHER:
         if (p->sysno == SYS_TASK_SELF && ret != me)

@@ -178,6 +178,7 @@ static const struct call calls[] = {
     { "yield", SIMLUA_YIELD, NO_ARGS, STATUS },
     { "sleep", SIMLUA_SLEEP, WORD, STATUS },
     { "kobjects", SIMLUA_KOBJECTS, WORD, VALUE },
+    { "kill", SIMLUA_TASK_KILL, WORD, STATUS },         /* task_kill(id) */
 };
 
 /* The continuation of every call in the table: ctx is its index. */
@@ -263,6 +264,7 @@ static void constants(lua_State *L)
         { "CHANNEL_SHM_MAX", CHANNEL_SHM_MAX }, { "ASYNC_QUEUE_MAX", SIMLUA_ASYNC_QUEUE_MAX },
         { "KOBJ_PAGES", KOBJ_PAGES }, { "KOBJ_TASKS", KOBJ_TASKS },
         { "KOBJ_CHANNELS", KOBJ_CHANNELS }, { "KOBJ_QUEUED", KOBJ_QUEUED },
+        { "KOBJ_DEAD", KOBJ_DEAD }, { "NOTIFY_DEATH", NOTIFY_DEATH },
         { "TASK_MAX", TASK_MAX }, { "TICK_MS", TICK_MS },
         { "MESSAGE_WORDS", MESSAGE_DATA_SIZE / 4 },
     };
@@ -288,4 +290,5 @@ void simlua_open_api(lua_State *L)
     luaL_setfuncs(L, others, 0);
     lua_pop(L, 1);
     simlua_open_chan(L);
+    simlua_open_spawn(L);
 }

@@ -11,6 +11,7 @@
 #pragma weak sim_lua_next
 
 _Static_assert(SIMLUA_ASYNC_QUEUE_MAX == ASYNC_QUEUE_MAX, "request.h: ASYNC_QUEUE_MAX");
+_Static_assert(offsetof(struct simlua_req, data) % 4 == 0, "request.h: data holds words");
 
 static struct simlua_req req;         /* in this task's own data */
 
@@ -64,6 +65,13 @@ static void perform(struct simlua_req *r)
     case SIMLUA_CONSOLE_WRITE: r->ret = (int32_t)console_write(r->data, r->len); break;
     case SIMLUA_CONSOLE_READ:  r->ret = (int32_t)console_read(r->data, (size_t)r->b); break;
     case SIMLUA_FAULT:         fault(r->a); break;
+    case SIMLUA_TASK_SPAWN: {
+        const struct task_spawn_req *q = (const void *)r->data;
+        r->ret = task_spawn(q->name, q->program, q->priority, &q->grants);
+        break;
+    }
+    case SIMLUA_TASK_KILL:     r->ret = task_kill(r->a); break;
+    case SIMLUA_TASK_DEATH:    r->ret = task_death((struct task_death *)r->data); break;
     }
 }
 

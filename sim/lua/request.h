@@ -37,6 +37,10 @@ enum simlua_op {
     SIMLUA_CONSOLE_WRITE,   /* len bytes of data */
     SIMLUA_CONSOLE_READ,    /* b: most bytes; data out, ret = bytes */
     SIMLUA_FAULT,           /* a: SIMLUA_FAULT_* */
+    /* tasks at run time: a struct task_spawn_req in, a struct task_death out */
+    SIMLUA_TASK_SPAWN,      /* data: the request; ret = the id or an error */
+    SIMLUA_TASK_KILL,       /* a: the task */
+    SIMLUA_TASK_DEATH,      /* data out: the record */
     SIMLUA_OPS
 };
 

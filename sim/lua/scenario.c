@@ -10,10 +10,10 @@
 
 struct simlua simlua;
 
-/* ---- task{name=, prio=, send=, recv=, irq=, body=} -------------------------- */
+/* ---- task{name=, prio=, send=, recv=, irq=, privileged=, body=} ------------- */
 
 /* send= or recv=: a port number or a list of them, as a bitmask. */
-static uint32_t ports(lua_State *L, const char *field)
+uint32_t simlua_ports(lua_State *L, const char *field)
 {
     uint32_t mask = 0;
     int t = lua_getfield(L, 1, field);
@@ -56,7 +56,7 @@ static void task_name(lua_State *L, struct sim_task_spec *s, int id)
     lua_pop(L, 1);
 }
 
-static int task_prio(lua_State *L)
+int simlua_prio(lua_State *L)
 {
     int isint = 1;
     lua_getfield(L, 1, "prio");
@@ -68,7 +68,7 @@ static int task_prio(lua_State *L)
     return (int)prio;
 }
 
-static uint32_t task_irqs(lua_State *L)
+uint32_t simlua_irqs(lua_State *L)
 {
     int t = lua_getfield(L, 1, "irq");
     uint32_t irqs = 0;
@@ -87,12 +87,14 @@ static int l_task(lua_State *L)
     if (simlua.running)
         luaL_error(L, "task: tasks are declared before the run, in the main chunk");
     luaL_checktype(L, 1, LUA_TTABLE);
-    static const char *const known[] = { "name", "prio", "send", "recv", "irq", "body", NULL };
+    static const char *const known[] = { "name", "prio", "send", "recv", "irq", "body",
+                                         "privileged", NULL };
     const char *bad = simlua_unknown_key(L, 1, known);
     if (bad && !*bad)
         luaL_error(L, "task: the fields are named: task{name = ..., body = ...}");
     if (bad)
-        luaL_error(L, "task: unknown field '%s' (name, prio, send, recv, irq, body)", bad);
+        luaL_error(L, "task: unknown field '%s' (name, prio, send, recv, irq, privileged, body)",
+                   bad);
     struct sim_manifest *m = &simlua.manifest;
     if (m->count == SIM_TASKS_MAX)
         luaL_error(L, "task: more than %d tasks", SIM_TASKS_MAX);
@@ -101,10 +103,13 @@ static int l_task(lua_State *L)
     if (!s.program)
         luaL_error(L, "task: this simulator was built without the lua_task program");
     task_name(L, &s, id);
-    s.priority = task_prio(L);
-    s.send_ports = ports(L, "send");
-    s.recv_ports = ports(L, "recv");
-    s.irqs = task_irqs(L);
+    s.priority = simlua_prio(L);
+    s.send_ports = simlua_ports(L, "send");
+    s.recv_ports = simlua_ports(L, "recv");
+    s.irqs = simlua_irqs(L);
+    lua_getfield(L, 1, "privileged");
+    s.privileged = lua_toboolean(L, -1);
+    lua_pop(L, 1);
     if (lua_getfield(L, 1, "body") != LUA_TFUNCTION)
         luaL_error(L, "task: body must be a function, the task's code");
     lua_getfield(L, LUA_REGISTRYINDEX, "simlua.bodies");
@@ -141,6 +146,7 @@ static void forget_tasks(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, "simlua.bodies");
     memset(simlua.task, 0, sizeof(simlua.task));
     simlua.manifest.count = 0;
+    simlua.manifest.nprograms = 0;
     simlua.input_len = 0;
 }
 

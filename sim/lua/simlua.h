@@ -32,6 +32,7 @@ struct simlua {
     char *input;                  /* console input typed before the run */
     size_t input_len;
     int runs;                     /* sim.run()s so far */
+    bool spawning;                /* spawn{body=} pending: "simlua.pending" */
     int passed, failed, errors;   /* checks, and task bodies that raised */
 };
 extern struct simlua simlua;
@@ -46,6 +47,15 @@ void simlua_open_scenario(lua_State *L);
 /* sim/lua/api.c: the kernel's API for task bodies */
 void simlua_open_api(lua_State *L);
 void simlua_open_chan(lua_State *L);      /* sim/lua/chan.c */
+struct task;
+void simlua_open_spawn(lua_State *L);     /* sim/lua/spawn.c */
+/* sim/lua/spawn.c: the body of a task spawned with spawn{body = ...}, if
+ * task k is the one being spawned; NULL otherwise. L: where to make it. */
+struct simlua_task *simlua_adopt(lua_State *L, const struct task *k);
+/* sim/lua/scenario.c: fields of the table at index 1 (task{}, spawn{}) */
+uint32_t simlua_ports(lua_State *L, const char *field);
+uint32_t simlua_irqs(lua_State *L);
+int simlua_prio(lua_State *L);
 /* The request of the running body, for the API function fname: raises a
  * Lua error (with the caller's file and line) unless L is a task's body. */
 struct simlua_req *simlua_req(lua_State *L, const char *fname);

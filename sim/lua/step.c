@@ -44,10 +44,12 @@ static struct simlua_task *body_of(task_t id, struct simlua_req *req)
 {
     struct task *k = task_lookup(id);
     struct simlua_task *t = NULL;
-    if (simlua.running && id >= 1 && id <= simlua.manifest.count)
-        t = &simlua.task[id - 1];     /* ids follow the order of task{} */
-    if (t && t->co && k && strcmp(k->name, t->name) == 0)
+    if (simlua.running && TASK_SLOT(id) >= 1 && TASK_SLOT(id) <= SIM_TASKS_MAX)
+        t = &simlua.task[TASK_SLOT(id) - 1];  /* by slot: task{}'s ids, then spawns */
+    if (t && t->co && t->id == id && k && strcmp(k->name, t->name) == 0)
         return t;
+    if (k && (t = simlua_adopt(simlua.runner, k)))
+        return t;                       /* spawned, and running before its creator knows */
     fflush(sim.out);
     fprintf(stderr, "baton-sim: task %d runs lua_task, but has no Lua body: "
             "lua_task is for the tasks of a scenario (baton-sim FILE.lua)\n", id);

@@ -30,9 +30,9 @@ static bool reaches(struct task *me, struct task *target)
     for (struct task *t = target; t; t = deadlock_waits_for(t)) {
         if (t == me)
             return true;
-        if (seen & (1ull << t->id))
+        if (seen & (1ull << TASK_SLOT(t->id)))   /* ids carry a generation */
             return false;               /* a loop that leaves me out */
-        seen |= 1ull << t->id;
+        seen |= 1ull << TASK_SLOT(t->id);
     }
     return false;
 }

@@ -4,7 +4,9 @@
 # host command (set the mask to ipc) inside it, and check with baton-trace
 # what came out of the serial line. Then boot it again without the argument:
 # the console must be plain text. Then boot trace_onoff.manifest, whose
-# task switches categories on and off itself. Ends with "N passed, N failed".
+# task switches categories on and off itself, and the supervisor demo,
+# traced from boot: its crashes, restarts and retries. Ends with "N passed,
+# N failed".
 set -u
 arch=$1
 cd "$(dirname "$0")/../.." || exit 2
@@ -132,6 +134,24 @@ living "a burst that fills the queue, every 3 s" 2 2.5 ' producer +async-full +-
 living "the queue draining, one pull per 100 ms (a 10 ms tick: 90 at least)" 15 0.08 ' consumer +async-pull +from producer$'
 check "the queue drained to 0" ' producer +async-deliver +-> consumer depth 0$' "$demo_dump"
 check "the demo's trace intact" '^# events [1-9][0-9]*, lost 0, missing 0, corrupt 0 frames' "$demo_dump"
+
+# The supervisor demo traced from boot: each crash, who restarted the
+# server, who killed the last one, and the clients' retries (docs/supervisor.md).
+sup=build/$arch/test/supervisor_trace
+if make -s ARCH="$arch" MANIFEST=supervisor image >"$sup.build" 2>&1 &&
+   BATON_TIMEOUT=60 sh scripts/qemu.sh "$arch" "build/$arch/img/supervisor.elf" \
+       -append "trace=all" </dev/null >"$sup.out" 2>&1 &&
+   build/bin/baton-trace --dump "$sup.out" >"$sup.dump" 2>&1; then
+    pass
+    check "supervisor: the server faults" '^ *[0-9]+ server +task-fault +pc ' "$sup.dump"
+    check "supervisor: a restart, by the supervisor" '^ *[0-9]+ super +task-create +server priority 4$' "$sup.dump"
+    check "supervisor: a client's retry" '^ *[0-9]+ client_[ab] +mark +1511$' "$sup.dump"
+    check "supervisor: the last server killed by the supervisor" \
+        '^ *[0-9]+ server +task-exit +status -1, killed by super$' "$sup.dump"
+    check "supervisor: every frame intact" '^# events [1-9][0-9]*, lost 0, missing 0, corrupt 0 frames' "$sup.dump"
+else
+    fail "the supervisor demo, traced (see $sup.build, $sup.out)"
+fi
 
 echo "$arch/trace_ctl: log $out, dump $dump"
 echo "$passed passed, $failed failed"

@@ -163,6 +163,30 @@ Test(model, task_exit)
     tr_model_free(&m);
 }
 
+/* Task 1 kills task 2 (the exit's peer is its killer) and spawns a task
+ * into the same slot: 1 runs throughout, the lane of slot 2 goes dead,
+ * then ready again with the new task's priority. */
+Test(model, kill_and_slot_reuse)
+{
+    tr_model_init(&m, 2);
+    add(10, TRACE_EV_TASK_CREATE, NT, 1, 5, 0);
+    add(11, TRACE_EV_TASK_CREATE, NT, 2, 3, 0);
+    add(20, TRACE_EV_SWITCH, 0, 2, 0, 0);
+    add(30, TRACE_EV_RECV_BLOCK, 2, 1, 0, 0);
+    add(40, TRACE_EV_SWITCH, 2, 1, 0, 0);
+    add(50, TRACE_EV_TASK_EXIT, 2, 1, 0, (uint32_t)-1);     /* killed by 1 */
+    add(60, TRACE_EV_TASK_CREATE, 1, 2, 4, 0);              /* spawned by 1 */
+    at(55);
+    expect_task(2, TRACE_STATE_DEAD, TRACE_WAIT_NONE, NT);
+    expect_task(1, TRACE_STATE_RUNNING, TRACE_WAIT_NONE, NT);
+    cr_expect_eq(s.running, 1);
+    at(60);
+    expect_task(2, TRACE_STATE_READY, TRACE_WAIT_NONE, NT);
+    cr_expect_eq(s.task[2].prio, 4);
+    expect_task(1, TRACE_STATE_RUNNING, TRACE_WAIT_NONE, NT);
+    tr_model_free(&m);
+}
+
 /* Copies every 7 events + a replay must equal one replay from the start,
  * at every point of a long pseudo-random trace. */
 Test(model, copies_agree_with_full_replay)

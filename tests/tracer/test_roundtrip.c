@@ -122,14 +122,34 @@ Test(roundtrip, task_error_and_user_events)
     cr_expect_eq(c->extra_len[1], 2);
     cr_expect(c->extra[1][0] == 2 && c->extra[1][1] == 3);
     expect(c, 2, TRACE_EV_SYSCALL_ERR, 1, NT, SYS_IPC, (uint32_t)ERR_DEADLOCK);
-    expect(c, 3, TRACE_EV_TASK_CREATE, NT, 3, 2, 0);
+    /* Task 1 runs: it created task 3 (the subject), and ended it (the
+     * exit's peer: its killer). */
+    expect(c, 3, TRACE_EV_TASK_CREATE, 1, 3, 2, 0);
     cr_expect_eq(c->extra_len[3], 15);
     cr_expect(memcmp(c->extra[3], "a-long-task-nam", 15) == 0);
-    expect(c, 4, TRACE_EV_TASK_EXIT, 3, NT, 0, (uint32_t)-7);
+    expect(c, 4, TRACE_EV_TASK_EXIT, 3, 1, 0, (uint32_t)-7);
     expect(c, 5, TRACE_EV_TASK_FAULT, 3, NT, 0, 0x40001234u);
     cr_expect_eq(c->ev[5].b, 0xdeadbeefu);
     expect(c, 6, TRACE_EV_MARK, 1, NT, 0, 42);
     expect(c, 7, TRACE_EV_ASYNC_ENQUEUE, 1, 2, 0, 3);
+}
+
+/* A task that ends itself has no killer; one ended by the running task
+ * names it. Ids with a generation (task 259: slot 3) travel as their slot. */
+Test(roundtrip, exit_and_kill)
+{
+    boot_with_tasks();
+    trace_switch(0, 3);
+    trace_task_exit(3, 5);                     /* its own exit */
+    trace_switch(3, 1);
+    trace_task_create(1, 259, 4, "again");
+    trace_task_exit(259, -1);                  /* killed by 1 */
+    trace_drain();
+    struct captured *c = decode_uart();
+    cr_expect_eq(c->counts.corrupt, 0);
+    expect(c, 1, TRACE_EV_TASK_EXIT, 3, NT, 0, 5);
+    expect(c, 3, TRACE_EV_TASK_CREATE, 1, 3, 4, 0);
+    expect(c, 4, TRACE_EV_TASK_EXIT, 3, 1, 0, (uint32_t)-1);
 }
 
 /* Task ids of 32 and more have no short forms: the explicit ones carry

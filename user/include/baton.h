@@ -16,6 +16,7 @@
 #include <baton/trace.h>
 #include <baton/kinfo.h>
 #include <baton/uart.h>
+#include <baton/task.h>
 
 /* ---- system calls (user/lib/syscall.c) ---- */
 long console_write(const void *buf, size_t len);  /* bytes written, or error */
@@ -31,6 +32,24 @@ long kobjects(int kind);                          /* KOBJ_* in use */
 /* Any system call by number, for tests that probe bad arguments. */
 long syscall(long n, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
              uint32_t a5, uint32_t a6);
+
+/* ---- tasks at run time (user/lib/syscall.c, docs/tasks.md) ----
+ * Only a task marked privileged in the manifest may call these
+ * (ERR_NOT_PERMITTED otherwise). */
+/* A new task named `name` running `program` (one built into the image),
+ * with grants (NULL: none) that the caller must hold itself. Returns its
+ * id (> 0) or an error: ERR_INVALID_ARG, ERR_NOT_PERMITTED, ERR_NOT_FOUND
+ * (no such program), ERR_TABLE_FULL, ERR_NO_MEMORY. The caller supervises
+ * it: it hears of its death (NOTIFY_DEATH, then task_death). */
+task_t task_spawn(const char *name, const char *program, int priority,
+                  const struct task_grants *grants);
+/* End task id as a fault would: those blocked on it wake with an error.
+ * ERR_INVALID_TASK for yourself or the kernel, ERR_NOT_FOUND for no such
+ * task or a stale id. */
+error_t task_kill(task_t id);
+/* The death of one task you supervise, into *d: OK, or ERR_EMPTY if none
+ * is waiting to be read. Never blocks; NOTIFY_DEATH says when to ask. */
+error_t task_death(struct task_death *d);
 
 /* ---- messages by task (user/lib/ipc.c, docs/ipc.md) ---- */
 error_t ipc_send(task_t dst, struct message *m);          /* blocks */

@@ -45,3 +45,28 @@ long kobjects(int kind)
 {
     return syscall(SYS_KOBJECTS, (uint32_t)kind, 0, 0, 0, 0, 0);
 }
+
+task_t task_spawn(const char *name, const char *program, int priority,
+                  const struct task_grants *grants)
+{
+    struct task_spawn_req req;
+    memset(&req, 0, sizeof(req));
+    /* Too long a name is refused here: the kernel sees only what fits. */
+    if (strlcpy(req.name, name, sizeof(req.name)) >= sizeof(req.name) ||
+        strlcpy(req.program, program, sizeof(req.program)) >= sizeof(req.program))
+        return ERR_INVALID_ARG;
+    req.priority = priority;
+    if (grants)
+        req.grants = *grants;
+    return syscall(SYS_TASK_SPAWN, (uintptr_t)&req, 0, 0, 0, 0, 0);
+}
+
+error_t task_kill(task_t id)
+{
+    return syscall(SYS_TASK_KILL, (uint32_t)id, 0, 0, 0, 0, 0);
+}
+
+error_t task_death(struct task_death *d)
+{
+    return syscall(SYS_TASK_DEATH, (uintptr_t)d, 0, 0, 0, 0, 0);
+}

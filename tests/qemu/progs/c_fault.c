@@ -68,6 +68,8 @@ static void watcher(void)
              "fault: KOBJ_PAGES is back where it was");
     CHECK_EQ(kobjects(KOBJ_CHANNELS), chans, "fault: KOBJ_CHANNELS is back where it was");
     CHECK_EQ(kobjects(KOBJ_QUEUED), queued, "fault: KOBJ_QUEUED is still where it was");
+    /* No task is privileged here: nobody supervises, no dead task is kept. */
+    CHECK_EQ(kobjects(KOBJ_DEAD), 0, "fault: no dead task kept without a supervisor");
     printf("fault: counts measured\n");
 }
 
