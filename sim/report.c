@@ -6,12 +6,13 @@
 #include "deadlock.h"
 #include "ipc.h"
 
-/* SYS_IPC by its flags (slot 4), as the user library names the calls. */
+/* SYS_IPC by its flags (slot 4; SYS_IPC_REGS: above the number), as the
+ * user library names the calls. */
 static const char *ipc_name(uint32_t flags)
 {
     bool noblock = flags & IPC_NOBLOCK;
     if (flags & IPC_REPLY)
-        return "ipc_reply";
+        return flags & IPC_RECV ? "ipc_replyrecv" : "ipc_reply";
     if ((flags & IPC_SEND) && (flags & IPC_RECV))
         return "ipc_call";
     if (flags & IPC_SEND)
@@ -24,6 +25,8 @@ static const char *syscall_name(const struct task *t)
     uint32_t n = t->arch.syscall;
     if (n == SYS_IPC)
         return ipc_name(arch_frame_get(t->arch.frame, 4));
+    if ((n & ((1u << SYSCALL_FLAGS_SHIFT) - 1)) == SYS_IPC_REGS)
+        return ipc_name(n >> SYSCALL_FLAGS_SHIFT);
     static const char *const names[SYSCALL_COUNT] = {
         [SYS_CONSOLE_WRITE] = "console_write", [SYS_CONSOLE_READ] = "console_read",
         [SYS_EXIT] = "exit", [SYS_YIELD] = "yield", [SYS_TASK_SELF] = "task_self",

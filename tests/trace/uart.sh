@@ -109,7 +109,13 @@ if [ "$arch" = sim ]; then
         '^  task 1 \(echo\).*waiting for the reply of 8 \(uart\)' "$rep"
     check "the driver waits for anything" \
         '^  task 8 \(uart\).*receiving from any task, in ipc_recv$' "$rep"
-    if grep -q 'pending' "$rep"; then fail "a notification left pending: $rep"; else pass; fi
+    # echo and its driver only: the living demo's other tasks get their
+    # timers and queue notifications at any time.
+    if grep -E '^  task [18] \((echo|uart)\)' "$rep" | grep -q 'pending'; then
+        fail "a notification left pending for echo or uart: $rep"
+    else
+        pass
+    fi
 fi
 
 echo "$passed passed, $failed failed"
