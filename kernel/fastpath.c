@@ -46,7 +46,8 @@ static bool on_user_stack(const struct task *t, uintptr_t buf)
  * direct switch, a task waiting in the register form gets it straight in
  * the registers its syscall returns (what ipc_regs_finish would write);
  * otherwise it goes to the waiting buffer. */
-static inline __attribute__((always_inline)) void deliver_regs(struct task *from, const struct arch_frame *f,
+static inline __attribute__((always_inline))
+void deliver_regs(struct task *from, const struct arch_frame *f,
                          struct task *to)
 {
     if (ARCH_FASTPATH_DIRECT && to->ipc.regs_flags) {
@@ -68,7 +69,8 @@ static inline __attribute__((always_inline)) void deliver_regs(struct task *from
 
 /* ipc_call(dst, m), m in registers, dst waiting. Returns dst, which runs
  * next, with me blocked awaiting its reply; or NULL: not the common case. */
-static struct task *fast_call(struct task *me, struct arch_frame *f)
+static inline __attribute__((always_inline))
+struct task *fast_call(struct task *me, struct arch_frame *f)
 {
     struct task *dst = task_lookup((task_t)arch_frame_get(f, 1));
     uintptr_t buf = arch_frame_get(f, 2);
@@ -90,7 +92,8 @@ static struct task *fast_call(struct task *me, struct arch_frame *f)
 /* ipc_replyrecv(dst, m), m in registers, dst awaiting our reply, and
  * nothing for us to receive: no notification, no queued sender. Returns
  * dst, which runs next, with me blocked receiving; or NULL. */
-static struct task *fast_replyrecv(struct task *me, struct arch_frame *f)
+static inline __attribute__((always_inline))
+struct task *fast_replyrecv(struct task *me, struct arch_frame *f)
 {
     struct task *dst = task_lookup((task_t)arch_frame_get(f, 1));
     uintptr_t buf = arch_frame_get(f, 2);
@@ -112,7 +115,8 @@ static struct task *fast_replyrecv(struct task *me, struct arch_frame *f)
 }
 
 /* The common case of the syscall in f, or NULL. */
-static struct task *fast_ipc(struct task *me, struct arch_frame *f,
+static inline __attribute__((always_inline))
+struct task *fast_ipc(struct task *me, struct arch_frame *f,
                              enum task_block *why)
 {
     uint32_t word = arch_frame_get(f, 0);
