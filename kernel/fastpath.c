@@ -48,7 +48,7 @@ static bool on_user_stack(const struct task *t, uintptr_t buf)
  * otherwise it goes to the waiting buffer. */
 static inline __attribute__((always_inline))
 void deliver_regs(struct task *from, const struct arch_frame *f,
-                         struct task *to)
+                  struct task *to)
 {
     if (ARCH_FASTPATH_DIRECT && to->ipc.regs_flags) {
         struct arch_frame *tf = arch_task_frame(&to->arch);
