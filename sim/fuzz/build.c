@@ -314,7 +314,8 @@ static void build_simple(struct fz_task *t, struct fz_pending *p, int kind)
     static const uint32_t kinds[] = { KOBJ_PAGES, KOBJ_TASKS, KOBJ_CHANNELS,
                                       KOBJ_QUEUED, KOBJ_KINDS, 0xffffffffu };
     static const uint32_t ms[] = { 0, 1, 10, 25, 100 };
-    static const uint32_t bad[] = { 0, 9, 15, 19, 24, 100, 255, 0xffffffffu };
+    /* 0x30b: SYS_NOTIFY with flags above it, which only SYS_IPC_REGS may have */
+    static const uint32_t bad[] = { 0, 9, 16, 19, 24, 100, 255, 0x30b, 0xffffffffu };
     static const uint32_t irqs[] = { 0, 0, 1, 0xffffffffu };
     static const uint32_t misc[] = { SYS_YIELD, SYS_TASK_SELF, SYS_UPTIME };
     p->what = FZW_OTHER;

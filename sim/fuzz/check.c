@@ -65,7 +65,10 @@ static void check_deaths(void)
             continue;
         t->dead = true;
         const struct task *k = &task_table[id];
-        t->killed = k->state == TASK_DEAD && k->death.cause == TASK_DEATH_KILLED;
+        /* Its supervisor, if it died too since the last look, freed its
+         * record (kernel/task.c, bury): then the kill's result says. */
+        t->killed = (k->state == TASK_DEAD && k->death.cause == TASK_DEATH_KILLED) ||
+                    t->kill_returned;
         if (t->killed) {
             drop_killed(id);
             t->inflight = false;

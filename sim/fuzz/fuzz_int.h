@@ -62,6 +62,8 @@ struct fz_task {
     bool used, hello, dead;
     bool privileged;              /* task 1: may spawn and kill */
     bool killed;                  /* dead by task_kill (its death record says) */
+    bool kill_returned;           /* a task_kill of it returned OK (result.c): its
+                                     record may be gone with its supervisor */
     int prog;                     /* which fz_driverN it runs (1..) */
     uint32_t send_ports, recv_ports, irqs;    /* its grants */
     int ops;

@@ -260,6 +260,8 @@ static void kill_result(struct fz_task *t, const struct fz_pending *p, long ret)
         fz_fail("task %d: task_kill(%d) returned %s", me, v, fz_err(ret));
     if (ret == OK && (v < 1 || v >= TASK_MAX || !fz.task[v].used || task_lookup(v)))
         fz_fail("task %d: task_kill(%d) returned OK, yet it was no driver or lives", me, v);
+    if (ret == OK)
+        fz.task[v].kill_returned = true;
     if (ret == ERR_NOT_FOUND && task_lookup(v))
         fz_fail("task %d: task_kill(%d): ERR_NOT_FOUND for a live task", me, v);
 }
