@@ -93,7 +93,7 @@ check deadlock "task: b queued on a" '^  senders queued on it: b \(send\)$'
 check deadlock "task: b's enums as names" 'TASK_BLOCKED, block BLOCK_SEND'
 check deadlock "task: b's message copied in" 'message \(copied in\): type 16, words 0xb1 '
 check deadlock "task: b's saved registers" '^\$[0-9]+ = \{.*(sepc|eip) = 0x4'
-check deadlock "step-syscall reached the syscall entry" "^step-syscall: in the kernel's syscall entry \\($entry\\), syscall number [a-z0-9]+ = 10,"
+check deadlock "step-syscall reached the syscall entry (ipc_send, by register: SYS_IPC_REGS with IPC_SEND, 271)" "^step-syscall: in the kernel's syscall entry \\($entry\\), syscall number [a-z0-9]+ = 271,"
 check deadlock "bt at the entry" "^#0 +$entry \\(\\)"
 [ "$arch" = rv32 ] && check deadlock "bt shows the user frame below the entry" '^#1 .* in a \(\) at tests/qemu/progs/c_dl2.c'
 check deadlock "step-syscall stayed in a" '^after step-syscall, task = "a"$'
