@@ -1,3 +1,7 @@
+    if (!dst ||                                 /* check_peer (me, running, awaits
+                                                   nothing) */
+||                                 /* check_peer: else its error (and
+                                                   me, running, accepts nothing) */
 /* fastpath.c - the IPC fast path: the two halves of a round trip in their
  * common case, each in a straight line with a direct switch.
  *
@@ -116,8 +120,7 @@ struct task *fast_replyrecv(struct task *me, struct arch_frame *f)
 
 /* The common case of the syscall in f, or NULL. */
 static inline __attribute__((always_inline))
-struct task *fast_ipc(struct task *me, struct arch_frame *f,
-                             enum task_block *why)
+struct task *fast_ipc(struct task *me, struct arch_frame *f, enum task_block *why)
 {
     uint32_t word = arch_frame_get(f, 0);
     if (word == (SYS_IPC_REGS | (IPC_SEND | IPC_RECV) << SYSCALL_FLAGS_SHIFT)) {
@@ -144,7 +147,7 @@ bool fastpath_ipc(struct task *me, struct arch_frame *f, error_t *err)
 }
 
 #if ARCH_FASTPATH_DIRECT
-/* Direct (the ports): called by the trap entry for every syscall before the
+/* Direct (the ports): called by the trap entry for SYS_IPC_REGS before any
  * dispatch. next's syscall ends here, as its slow path's would have
  * (trap_syscall: the results in its frame; no error to trace, nobody to
  * preempt it), and the trap returns to user mode through next's frame.
