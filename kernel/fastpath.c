@@ -1,7 +1,3 @@
-    if (!dst ||                                 /* check_peer (me, running, awaits
-                                                   nothing) */
-||                                 /* check_peer: else its error (and
-                                                   me, running, accepts nothing) */
 /* fastpath.c - the IPC fast path: the two halves of a round trip in their
  * common case, each in a straight line with a direct switch.
  *
@@ -78,8 +74,8 @@ struct task *fast_call(struct task *me, struct arch_frame *f)
 {
     struct task *dst = task_lookup((task_t)arch_frame_get(f, 1));
     uintptr_t buf = arch_frame_get(f, 2);
-    if (!dst ||                                /* check_peer: else its error (me:
-                                                   ipc_accepts fails, me runs) */
+    if (!dst ||                                 /* check_peer: else its error (and
+                                                   me, running, accepts nothing) */
         !on_user_stack(me, buf) ||              /* message_at: no page walk */
         !ipc_accepts(dst, me->id) ||            /* do_call: dst waits for us */
         !sched_picks(dst))                      /* sched_switch would run dst */
@@ -101,7 +97,8 @@ struct task *fast_replyrecv(struct task *me, struct arch_frame *f)
 {
     struct task *dst = task_lookup((task_t)arch_frame_get(f, 1));
     uintptr_t buf = arch_frame_get(f, 2);
-    if (!dst ||                                /* check_peer (me: not awaiting) */
+    if (!dst ||                                 /* check_peer (me, running, awaits
+                                                   nothing) */
         !on_user_stack(me, buf) ||              /* message_at */
         !ipc_awaits_reply(dst, me->id) ||       /* do_reply: dst waits for it */
         notify_pending(me) ||                   /* do_recv step 1: none */
