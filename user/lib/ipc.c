@@ -13,7 +13,8 @@ static error_t ipc(task_t dst, task_t src, struct message *m, unsigned flags)
     return syscall(SYS_IPC, (uint32_t)dst, (uint32_t)src, (uintptr_t)m, flags, 0, 0);
 }
 
-static inline __attribute__((always_inline)) bool fits_in_regs(const struct message *m)
+static inline __attribute__((always_inline))
+bool fits_in_regs(const struct message *m)
 {
     for (int i = IPC_REG_WORDS; i < MESSAGE_DATA_SIZE / 4; i++)
         if (m->words[i])
@@ -34,7 +35,8 @@ static inline long arch_ipc_regs(uint32_t word, uint32_t peer, const uint32_t *m
 
 /* The register form: peer, m's type and first words in, and what was
  * received back out (in registers, or already written at m). */
-static inline __attribute__((always_inline)) error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
+static inline __attribute__((always_inline))
+error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
 {
     _Static_assert(IPC_REG_WORDS == 3 && offsetof(struct message, words) == 8,
                    "slots 4..6 carry words 0..2, m[2..4]");
@@ -58,7 +60,8 @@ static inline __attribute__((always_inline)) error_t ipc_regs(task_t peer, struc
 #ifndef ARCH_USER_STACK_TOP
 #define ARCH_USER_STACK_TOP USER_STACK_TOP
 #endif
-static inline __attribute__((always_inline)) bool on_my_stack(const struct message *m)
+static inline __attribute__((always_inline))
+bool on_my_stack(const struct message *m)
 {
     uintptr_t here = (uintptr_t)__builtin_frame_address(0), at = (uintptr_t)m;
     return at >= here && at <= ARCH_USER_STACK_TOP - sizeof(*m) &&
@@ -67,7 +70,8 @@ static inline __attribute__((always_inline)) bool on_my_stack(const struct messa
 
 /* Pick the form: registers for a message on the stack whose tail is zero
  * (a long one received still lands at m), the address otherwise. */
-static inline __attribute__((always_inline)) error_t ipc_out(task_t dst, task_t src, struct message *m, unsigned flags)
+static inline __attribute__((always_inline))
+error_t ipc_out(task_t dst, task_t src, struct message *m, unsigned flags)
 {
     bool recv_only = (flags & ~IPC_NOBLOCK) == IPC_RECV;
     if (on_my_stack(m) && (recv_only || fits_in_regs(m)))
