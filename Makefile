@@ -98,6 +98,12 @@ $(B)/k/%.o: % $(B)/trace.flags | deps-build
 $(B)/u/%.o: % $(B)/trace.flags | deps-build
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -MMD -MP -c $< -o $@
+# The IPC fast path keeps no frame pointer: a leaf but for rare calls, it
+# then needs no prologue (GDB unwinds it by its DWARF frame information).
+$(B)/k/kernel/fastpath.c.o: KCFLAGS += -fomit-frame-pointer
+# The user library's IPC calls name every argument register, ebp too on
+# i386 (user/lib/arch/i386/arch_syscall.h): no frame pointer there.
+$(B)/u/user/lib/ipc.c.o: UCFLAGS += -fomit-frame-pointer -DUSER_NO_FRAME_POINTER
 
 # Every object depends on the trace settings and the target CPU: this file
 # changes only when they do, so that make TRACE=... (or a new -march)

@@ -63,7 +63,9 @@ uintptr_t arch_vm_lookup(struct arch_vm *vm, uintptr_t va, unsigned *flags);
 /* Free the page-table pages (not the pages they map: the kernel owns those). */
 void arch_vm_destroy(struct arch_vm *vm);
 /* Make vm the address space of the CPU (and flush stale translations). */
+#ifndef ARCH_VM_ACTIVATE_INLINE   /* or inline, in the port's arch_types.h */
 void arch_vm_activate(struct arch_vm *vm);
+#endif
 /* Give vm the registers of device `dev` (IRQ_UART, <baton/ipc.h>), for a
  * task granted it (manifest device=uart), and nothing else: rv32 maps the
  * UART's page at USER_UART (user, read/write), i386 lets its I/O ports

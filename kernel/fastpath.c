@@ -26,20 +26,30 @@
 #include <baton/syscall.h>
 
 /* message_at (ipc.c) without the page walk: a buffer on t's user stack
- * (where arch_vm_user_stack says), aligned to its size, is mapped readable
- * and writable for as long as the task lives (task.c maps the whole stack
- * when it creates the task).
- * Anywhere else, the slow path walks the page tables. */
-static bool on_user_stack(const struct task *t, uintptr_t buf)
+ * (where arch_vm_user_stack says), aligned to its size (ipc_on_stack:
+ * task.c maps the whole stack when it creates the task). Anywhere else,
+ * the slow path walks the page tables. */
+static inline bool on_user_stack(const struct task *t, uintptr_t buf)
 {
-    /* One test for both: the stack is a power of two in size and aligned
-     * to it, so an offset with no bit outside USER_STACK_SIZE - 32 is
-     * inside and aligned to 32. */
-    _Static_assert((USER_STACK_SIZE & (USER_STACK_SIZE - 1)) == 0 &&
-                   USER_STACK_TOP % USER_STACK_SIZE == 0 &&
-                   sizeof(struct message) == 32, "on_user_stack's test");
-    uintptr_t off = buf - arch_vm_user_stack(&t->vm);
-    return (off & ~(uintptr_t)(USER_STACK_SIZE - sizeof(struct message))) == 0;
+    return ipc_on_stack(buf, arch_vm_user_stack(&t->vm));
+}
+
+/* check_peer's task_lookup (task.h) in one load: the slot an id names,
+ * taken modulo the table's size, holds a task with this very id only if
+ * the id is that task's (an id whose slot is past the table matches
+ * nobody). The caller compares the ids. Liveness needs no test: the fast
+ * path goes on only if the task waits for us (ipc_accepts,
+ * ipc_awaits_reply), and a task that waits is alive (sched_remove ends the
+ * wait of one that is killed). */
+static inline struct task *fast_slot(task_t id)
+{
+    _Static_assert((TASK_MAX & (TASK_MAX - 1)) == 0 &&
+                   TASK_MAX <= 1 << TASK_GEN_SHIFT, "fast_slot's modulo");
+    struct task *t = &task_table[(unsigned)id % TASK_MAX];
+    /* One register for t from here: without this, clang recomputes the
+     * address (a multiply) at each use. */
+    __asm__("" : "+r"(t));
+    return t;
 }
 
 /* deliver (ipc.c), with the message still in from's registers. With the
@@ -52,7 +62,7 @@ void deliver_regs(struct task *from, const struct arch_frame *f,
 {
     if (ARCH_FASTPATH_DIRECT && to->ipc.regs_flags) {
         struct arch_frame *tf = arch_task_frame(&to->arch);
-        arch_frame_set(tf, 0, OK);
+        /* slot 0, the result: fastpath_ipc_trap */
         arch_frame_set(tf, 1, (uint32_t)from->id);
         arch_frame_set(tf, 2, 0);               /* in registers, not at buf */
         for (int i = 3; i < 4 + IPC_REG_WORDS; i++)
@@ -67,25 +77,35 @@ void deliver_regs(struct task *from, const struct arch_frame *f,
     sched_wake_next(to, OK);                    /* deliver: sched_wake */
 }
 
+/* What both halves do once they know they are the common case: the send
+ * of me's message to dst (a call's request, or a reply), traced as `how`,
+ * with me then blocked waiting for `peer` in its own syscall's form. */
+static inline __attribute__((always_inline))
+void fast_send(struct task *me, struct arch_frame *f, struct task *dst,
+               unsigned flags, int how, task_t peer)
+{
+    me->ipc.spill = arch_frame_get(f, 2);       /* ipc_syscall_regs */
+    me->ipc.regs_flags = flags;
+    trace_ipc_xfer(me->id, dst->id, how);       /* do_call, do_reply */
+    deliver_regs(me, f, dst);                   /* deliver */
+    me->ipc.peer = peer;                        /* await_reply, wait_receive */
+    me->ipc.buf = &me->ipc.regmsg;
+}
+
 /* ipc_call(dst, m), m in registers, dst waiting. Returns dst, which runs
  * next, with me blocked awaiting its reply; or NULL: not the common case. */
 static inline __attribute__((always_inline))
 struct task *fast_call(struct task *me, struct arch_frame *f)
 {
-    struct task *dst = task_lookup((task_t)arch_frame_get(f, 1));
-    uintptr_t buf = arch_frame_get(f, 2);
-    if (!dst ||                                 /* check_peer: else its error (and
+    task_t id = (task_t)arch_frame_get(f, 1);
+    struct task *dst = fast_slot(id);
+    if (dst->id != id ||                        /* check_peer: else its error (and
                                                    me, running, accepts nothing) */
-        !on_user_stack(me, buf) ||              /* message_at: no page walk */
+        !on_user_stack(me, arch_frame_get(f, 2)) ||  /* message_at: no page walk */
         !ipc_accepts(dst, me->id) ||            /* do_call: dst waits for us */
         !sched_picks(dst))                      /* sched_switch would run dst */
         return NULL;
-    me->ipc.spill = buf;                        /* ipc_syscall_regs */
-    me->ipc.regs_flags = IPC_SEND | IPC_RECV;
-    trace_ipc_xfer(me->id, dst->id, TRACE_MSG_CALL);   /* do_call */
-    deliver_regs(me, f, dst);                   /* do_call: deliver */
-    me->ipc.peer = dst->id;                     /* await_reply */
-    me->ipc.buf = &me->ipc.regmsg;
+    fast_send(me, f, dst, IPC_SEND | IPC_RECV, TRACE_MSG_CALL, id);
     return dst;                                 /* await_reply: sched_block */
 }
 
@@ -95,22 +115,18 @@ struct task *fast_call(struct task *me, struct arch_frame *f)
 static inline __attribute__((always_inline))
 struct task *fast_replyrecv(struct task *me, struct arch_frame *f)
 {
-    struct task *dst = task_lookup((task_t)arch_frame_get(f, 1));
-    uintptr_t buf = arch_frame_get(f, 2);
-    if (!dst ||                                 /* check_peer (me, running, awaits
+    task_t id = (task_t)arch_frame_get(f, 1);
+    struct task *dst = fast_slot(id);
+    if (dst->id != id ||                        /* check_peer (me, running, awaits
                                                    nothing) */
-        !on_user_stack(me, buf) ||              /* message_at */
+        !on_user_stack(me, arch_frame_get(f, 2)) ||  /* message_at */
         !ipc_awaits_reply(dst, me->id) ||       /* do_reply: dst waits for it */
         notify_pending(me) ||                   /* do_recv step 1: none */
         !sendq_empty(&me->ipc.senders) ||       /* do_recv step 2: none */
         !sched_picks(dst))                      /* sched_switch would run dst */
         return NULL;
-    me->ipc.spill = buf;                        /* ipc_syscall_regs */
-    me->ipc.regs_flags = IPC_SEND | IPC_RECV | IPC_REPLY;
-    trace_ipc_xfer(me->id, dst->id, TRACE_MSG_REPLY);  /* do_reply */
-    deliver_regs(me, f, dst);                   /* do_reply: deliver */
-    me->ipc.peer = IPC_ANY;                     /* do_recv step 5: wait_receive */
-    me->ipc.buf = &me->ipc.regmsg;
+    fast_send(me, f, dst, IPC_SEND | IPC_RECV | IPC_REPLY, TRACE_MSG_REPLY,
+              IPC_ANY);                         /* do_recv step 5: wait_receive */
     trace_ipc_recv_block(me->id, IPC_ANY);
     return dst;                                 /* wait_receive: sched_block */
 }
@@ -156,11 +172,10 @@ struct arch_frame *fastpath_ipc_trap(struct arch_frame *f)
     enum task_block why;
     if (!FASTPATH || !(next = fast_ipc(me, f, &why)))
         return NULL;
-    sched_handoff_direct(why, next);
     arch_task_resume_syscall(&me->arch);
     struct arch_frame *nf = arch_task_enter(&next->arch);
-    if (!next->ipc.regs_flags)                  /* SYS_IPC: deliver_regs wrote */
-        arch_frame_set(nf, 0, OK);              /* the message, not the result */
+    arch_frame_set(nf, 0, OK);                  /* next's result */
+    sched_handoff_direct(why, next);            /* last: it may call out */
     return nf;
 }
 

@@ -389,15 +389,6 @@ error_t ipc_syscall_regs(struct task *me, struct arch_frame *f, unsigned flags)
     return ipc_start(me, peer, src, m, flags);
 }
 
-/* Does m fit in the registers: its words after IPC_REG_WORDS all zero? */
-static bool fits_in_regs(const struct message *m)
-{
-    for (int i = IPC_REG_WORDS; i < MESSAGE_DATA_SIZE / 4; i++)
-        if (m->words[i])
-            return false;
-    return true;
-}
-
 void ipc_regs_finish(struct task *t, struct arch_frame *f, error_t err)
 {
     const struct message *m = &t->ipc.regmsg;
@@ -405,7 +396,7 @@ void ipc_regs_finish(struct task *t, struct arch_frame *f, error_t err)
     if (err != OK || !(t->ipc.regs_flags & IPC_RECV))
         return;
     arch_frame_set(f, 1, (uint32_t)m->src);
-    if (!fits_in_regs(m)) {
+    if (!ipc_fits_in_regs(m)) {
         /* The whole of it at buf, checked when the syscall began: a
          * task's pages stay mapped as long as it lives. */
         *message_at(t, t->ipc.spill, true) = *m;

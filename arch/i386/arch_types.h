@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <baton/syscall.h>
+#include "tss.h"
 
 #define ARCH_NAME "i386"
 /* Channel data carried in syscall registers: 4 of the 6 argument words. */
@@ -90,7 +91,6 @@ static inline struct arch_frame *arch_task_frame(struct arch_task *at)
 }
 
 void trap_resume(void);          /* trapentry.S: fastpath_resumed, then iret */
-void tss_set_esp0(uint32_t esp0); /* gdt.c */
 
 /* The next switch_stacks into at pops four registers (any values) and
  * "returns" to trap_resume, with esp at its frame. */
@@ -107,6 +107,17 @@ static inline struct arch_frame *arch_task_enter(struct arch_task *at)
 {
     tss_set_esp0(at->kstack_top);
     return arch_task_frame(at);
+}
+
+/* kernel/arch.h: make vm the CPU's address space. Loading CR3 flushes
+ * every translation but the kernel's global pages (with CR4.PGE on, vm.c);
+ * the I/O map goes with the address space. Inline: every switch does it,
+ * and the IPC fast path twice a round trip. */
+#define ARCH_VM_ACTIVATE_INLINE 1
+static inline void arch_vm_activate(struct arch_vm *vm)
+{
+    __asm__ volatile("mov %0, %%cr3" : : "r"(vm->pd) : "memory");
+    tss_set_io(vm->io_uart);
 }
 
 /* Where a task's user code has its stack (kernel/fastpath.c): the same

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include "i386.h"
 #include "x86.h"
+#include "tss.h"
 
 /* Access byte of a descriptor. */
 #define SEG_PRESENT   0x80
@@ -17,32 +18,9 @@
 #define SEG_FLAT      0xc
 #define FAULT_STACK_SIZE 4096
 
-/* The hardware task-state segment. Baton switches tasks in software: the
- * CPU reads ss0:esp0 (and the I/O map offset) from the main TSS, and does
- * a hardware task switch only into the double-fault task, saving the
- * faulting state in the main TSS's fields (which trap.c then prints). */
-struct tss {
-    uint32_t link;            /* the TSS we came from, after a task switch */
-    uint32_t esp0;            /* kernel stack for a trap from ring 3 */
-    uint32_t ss0;
-    uint32_t esp1, ss1, esp2, ss2;
-    uint32_t cr3, eip, eflags;
-    uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
-    uint32_t es, cs, ss, ds, fs, gs, ldt;
-    uint16_t trap;
-    uint16_t iomap;           /* offset of the I/O permission bitmap */
-};
-_Static_assert(sizeof(struct tss) == 104, "the CPU's TSS layout");
-
-/* The main TSS, followed by its I/O permission bitmap: one bit per port,
- * 0 = user mode may use it. It covers ports 0..IO_PORTS-1 (a port past the
- * TSS limit always faults) and ends with the 0xff byte the CPU wants. */
-#define IO_PORTS   0x400
 #define COM1_PORT  0x3f8          /* COM1: ports 0x3f8..0x3ff (uart.c) */
-static struct {
-    struct tss tss;
-    uint8_t bitmap[IO_PORTS / 8 + 1];
-} __attribute__((packed)) main_tss;
+
+struct tss_with_map main_tss;   /* tss.h */
 static struct tss fault_tss;  /* the double-fault task */
 static uint64_t gdt[7];       /* indexes match the selectors in i386.h */
 static uint8_t fault_stack[FAULT_STACK_SIZE] __attribute__((aligned(16)));
@@ -117,13 +95,6 @@ void gdt_fault_task_cr3(uint32_t cr3)
     fault_tss.cr3 = cr3;
 }
 
-/* Called on every context switch: the next trap from user mode must land on
- * the kernel stack of the task that is about to run. */
-void tss_set_esp0(uint32_t esp0)
-{
-    main_tss.tss.esp0 = esp0;
-}
-
 /* What the CPU saved of the faulting state when it switched to the
  * double-fault task: the main TSS's eip and esp. */
 void gdt_fault_state(uint32_t *eip, uint32_t *esp)
@@ -132,10 +103,3 @@ void gdt_fault_state(uint32_t *eip, uint32_t *esp)
     *esp = main_tss.tss.esp;
 }
 
-/* Called on every switch of address space: the I/O map is read only for a
- * task granted the UART (device=uart). An offset past the TSS limit means
- * "no map", so every in/out from another task faults (#GP). */
-void tss_set_io(int uart)
-{
-    main_tss.tss.iomap = uart ? sizeof(struct tss) : sizeof(main_tss);
-}

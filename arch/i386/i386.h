@@ -40,8 +40,6 @@ void cpu_check(void);
 
 /* gdt.c */
 void gdt_init(void);
-void tss_set_esp0(uint32_t esp0);
-void tss_set_io(int uart);               /* COM1's ports for user mode? */
 void gdt_fault_task_cr3(uint32_t cr3);   /* the double-fault task's map */
 void gdt_fault_state(uint32_t *eip, uint32_t *esp);  /* where it struck */
 

@@ -215,16 +215,8 @@ void arch_vm_destroy(struct arch_vm *vm)
     vm->pd = 0;
 }
 
-/* Loading CR3 drops the TLB's entries but the global ones: with PGE on,
- * the kernel's stay, and only user translations are fetched again. */
-void arch_vm_activate(struct arch_vm *vm)
-{
-    lcr3(vm->pd);
-    tss_set_io(vm->io_uart);
-}
-
 /* The UART's ports for a task granted it: through the TSS I/O map, which
- * arch_vm_activate loads for this address space only (gdt.c). */
+ * arch_vm_activate loads for this address space only (tss.h). */
 error_t arch_vm_device(struct arch_vm *vm, int dev)
 {
     if (dev != IRQ_UART)

@@ -90,6 +90,20 @@ static inline struct arch_frame *arch_task_enter(struct arch_task *at)
     return at->frame;
 }
 
+/* kernel/arch.h: make vm the CPU's address space. One with an ASID of its
+ * own is one CSR write, inline: every switch does it, and the IPC fast path
+ * twice a round trip. The kernel's table (vm NULL), or one without an ASID,
+ * also flushes (vm.c). */
+void vm_activate_flush(struct arch_vm *vm);
+#define ARCH_VM_ACTIVATE_INLINE 1
+static inline void arch_vm_activate(struct arch_vm *vm)
+{
+    if (vm && vm->satp)
+        __asm__ volatile("csrw satp, %0" : : "r"(vm->satp) : "memory");
+    else
+        vm_activate_flush(vm);
+}
+
 /* Where a task's user code has its stack (kernel/fastpath.c): the same
  * addresses in every address space. */
 static inline uintptr_t arch_vm_user_stack(const struct arch_vm *vm)

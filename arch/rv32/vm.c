@@ -208,15 +208,12 @@ void arch_vm_destroy(struct arch_vm *vm)
 /* A NULL vm (or one never set up) means the kernel's own table. With an
  * ASID of its own, nothing is flushed: its cached translations are its
  * own, and still right (arch_vm_map and _unmap flush what they change, in
- * every address space). With ASID 0 (the kernel's table, or no ASID was
- * left), translations of another address space may be cached under the
- * same ASID: a full flush. */
-void arch_vm_activate(struct arch_vm *vm)
+ * every address space); that case is arch_vm_activate, inline in
+ * arch_types.h. With ASID 0 (the kernel's table, or no ASID was left),
+ * translations of another address space may be cached under the same
+ * ASID: here, a full flush. */
+void vm_activate_flush(struct arch_vm *vm)
 {
-    if (vm && vm->satp) {
-        w_satp(vm->satp);
-        return;
-    }
     uint32_t *root = vm && vm->root ? (uint32_t *)vm->root : kernel_root;
     w_satp(MAKE_SATP(root));
     sfence_vma_all();

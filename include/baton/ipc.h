@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <baton/types.h>
+#include <baton/syscall.h>
 
 /* ---- messages (seed async-ipc.md, Resea style) ---- */
 
@@ -40,6 +41,33 @@ struct __attribute__((aligned(32))) message {
     };
 };
 _Static_assert(sizeof(struct message) == 32, "a message is 32 bytes, aligned to 32");
+
+/* The register form (SYS_IPC_REGS, <baton/syscall.h>), the same test on
+ * both sides of the syscall. Does m fit: its words after IPC_REG_WORDS all
+ * zero? */
+static inline bool ipc_fits_in_regs(const struct message *m)
+{
+    for (int i = IPC_REG_WORDS; i < MESSAGE_DATA_SIZE / 4; i++)
+        if (m->words[i])
+            return false;
+    return true;
+}
+
+/* Is a message at `at` inside the user stack that starts at `base`
+ * (USER_STACK_SIZE bytes), aligned to its size? A task's stack is mapped,
+ * readable and writable, for as long as the task lives, so the library and
+ * the kernel's fast path may use such a message without any page walk and
+ * without risk of a fault. One test does both: the stack is a power of two
+ * in size and aligned to it, so an offset with no bit outside
+ * USER_STACK_SIZE - 32 is inside and aligned to 32. */
+static inline bool ipc_on_stack(uintptr_t at, uintptr_t base)
+{
+    _Static_assert((USER_STACK_SIZE & (USER_STACK_SIZE - 1)) == 0 &&
+                   USER_STACK_TOP % USER_STACK_SIZE == 0,
+                   "ipc_on_stack's test needs a power-of-two stack, aligned");
+    uintptr_t off = at - base;
+    return (off & ~(uintptr_t)(USER_STACK_SIZE - sizeof(struct message))) == 0;
+}
 
 /* SYS_IPC flags: a send, a receive, or both (a call); never block; a reply
  * (a send that the destination must be waiting for, as the end of a call),

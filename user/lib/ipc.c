@@ -13,15 +13,6 @@ static error_t ipc(task_t dst, task_t src, struct message *m, unsigned flags)
     return syscall(SYS_IPC, (uint32_t)dst, (uint32_t)src, (uintptr_t)m, flags, 0, 0);
 }
 
-static inline __attribute__((always_inline))
-bool fits_in_regs(const struct message *m)
-{
-    for (int i = IPC_REG_WORDS; i < MESSAGE_DATA_SIZE / 4; i++)
-        if (m->words[i])
-            return false;
-    return true;
-}
-
 #ifndef ARCH_IPC_REGS
 /* SYS_IPC_REGS through the port's generic syscall (i386 has its own,
  * arch_syscall.h): type and words 0..2 in, the six result registers out. */
@@ -34,7 +25,9 @@ static inline long arch_ipc_regs(uint32_t word, uint32_t peer, const uint32_t *m
 #endif
 
 /* The register form: peer, m's type and first words in, and what was
- * received back out (in registers, or already written at m). */
+ * received back out (in registers, or already written at m). A message
+ * sent from m fitted (ipc_out), so its last words are zero already, and
+ * stay so when the answer comes in registers. */
 static inline __attribute__((always_inline))
 error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
 {
@@ -47,25 +40,24 @@ error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
         return err;             /* nothing received, or it is at m already */
     m->src = (task_t)r[0];
     m->type = (int)r[2];
-    for (int i = 0; i < MESSAGE_DATA_SIZE / 4; i++)
+    int zeroed = (flags & IPC_SEND) ? IPC_REG_WORDS : MESSAGE_DATA_SIZE / 4;
+    for (int i = 0; i < zeroed; i++)
         m->words[i] = i < IPC_REG_WORDS ? r[3 + i] : 0;
     return OK;
 }
 
 /* May the library read and write m itself? Only where that cannot fault:
- * on the caller's stack, between this frame and the stack's top, which is
- * mapped and writable for as long as the task lives. Anywhere else the
- * message goes by address, so that the kernel checks it (a bad pointer is
- * ERR_BAD_ADDRESS, never a fault). */
+ * on the caller's stack (ipc_on_stack, <baton/ipc.h>), mapped and writable
+ * for as long as the task lives. Anywhere else the message goes by
+ * address, so that the kernel checks it (a bad pointer is ERR_BAD_ADDRESS,
+ * never a fault). */
 #ifndef ARCH_USER_STACK_TOP
 #define ARCH_USER_STACK_TOP USER_STACK_TOP
 #endif
 static inline __attribute__((always_inline))
 bool on_my_stack(const struct message *m)
 {
-    uintptr_t here = (uintptr_t)__builtin_frame_address(0), at = (uintptr_t)m;
-    return at >= here && at <= ARCH_USER_STACK_TOP - sizeof(*m) &&
-           at % sizeof(*m) == 0;
+    return ipc_on_stack((uintptr_t)m, ARCH_USER_STACK_TOP - USER_STACK_SIZE);
 }
 
 /* Pick the form: registers for a message on the stack whose tail is zero
@@ -74,7 +66,7 @@ static inline __attribute__((always_inline))
 error_t ipc_out(task_t dst, task_t src, struct message *m, unsigned flags)
 {
     bool recv_only = (flags & ~IPC_NOBLOCK) == IPC_RECV;
-    if (on_my_stack(m) && (recv_only || fits_in_regs(m)))
+    if (on_my_stack(m) && (recv_only || ipc_fits_in_regs(m)))
         return ipc_regs((flags & IPC_SEND) ? dst : src, m, flags);
     return ipc(dst, src, m, flags);
 }

@@ -36,30 +36,28 @@ static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
 }
 
 /* SYS_IPC_REGS (<baton/syscall.h>) with the message's type and words 0..2
- * loaded straight from m (type at m[0], words from m[2]): the generic way
- * (user/lib/ipc.c) goes through an array, and i386 would spill it to the
- * stack and back. The six result registers come back in out[]. */
+ * loaded straight from m (type at m[0], words from m[2]) into edx, esi,
+ * edi and ebp, and the six result registers back in out[]. Naming ebp
+ * needs code built without a frame pointer: the Makefile builds
+ * user/lib/ipc.c so (-fomit-frame-pointer -DUSER_NO_FRAME_POINTER). With a
+ * frame pointer, ipc.c goes through arch_syscall and its ebp dance. */
+#ifdef USER_NO_FRAME_POINTER
 #define ARCH_IPC_REGS 1
 static inline long arch_ipc_regs(uint32_t word, uint32_t peer, const uint32_t *m,
                                  uint32_t out[6])
 {
-    uint32_t b = peer, c = (uintptr_t)m, d, S, D, bp;
-    __asm__ volatile(
-        "mov 0(%%ecx), %%edx\n\t"
-        "mov 8(%%ecx), %%esi\n\t"
-        "mov 12(%%ecx), %%edi\n\t"
-        "push %%ebp\n\t"
-        "mov 16(%%ecx), %%ebp\n\t"
-        "int $0x80\n\t"
-        "xchg %%ebp, (%%esp)\n\t"
-        "pop %[bp]"
-        : "+a"(word), "+b"(b), "+c"(c), "=d"(d), "=S"(S), "=D"(D), [bp] "=m"(bp)
-        :
-        : "memory");
+    register uint32_t bp __asm__("ebp") = m[4];
+    uint32_t b = peer, c = (uintptr_t)m, d = m[0], S = m[2], D = m[3];
+    __asm__ volatile("int $0x80"
+                     : "+a"(word), "+b"(b), "+c"(c), "+d"(d), "+S"(S), "+D"(D),
+                       "+r"(bp)
+                     :
+                     : "memory");
     out[0] = b; out[1] = c; out[2] = d;
     out[3] = S; out[4] = D; out[5] = bp;
     return (long)(int32_t)word;
 }
+#endif
 
 /* A system call with no argument that changes no register but the
  * result (task_self, uptime_ms: kernel/syscall.h's light ones). */
