@@ -130,7 +130,7 @@ void sched_wake(struct task *t, error_t result)
 error_t sched_handoff(enum task_block why, struct task *next)
 {
     struct task *t = task_current;
-    sched_handoff_direct(why, next);
+    sched_handoff_direct(t, why, next);
     arch_switch(&t->arch, &next->arch);
     return task_current->wake_result;
 }

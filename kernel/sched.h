@@ -33,8 +33,9 @@ static inline bool sched_picks(const struct task *t)
  * between them, inline because they run on every round trip. The caller
  * has checked what they assume: t is blocked and sched_picks(t).
  *
- * sched_wake_next: sched_wake, but t goes in no queue: it runs next.
- * sched_handoff_direct: the current task blocks for `why` and next (woken
+ * sched_wake_next: sched_wake, but t goes in no queue: it runs next, so
+ * it is never READY (sched_make_current makes it RUNNING).
+ * sched_handoff_direct: the current task t blocks for `why` and next (woken
  * by sched_wake_next) runs from now on; the caller leaves the trap as
  * next itself (ARCH_FASTPATH_DIRECT, arch_task_enter).
  * sched_handoff: the same, then arch_switch to next; returns what the
@@ -44,7 +45,6 @@ static inline void sched_wake_next(struct task *t, error_t result)
     t->wake_result = result;
     trace_wake(t->id);
     t->block = BLOCK_NONE;
-    t->state = TASK_READY;
 }
 
 /* next runs from now on, in its address space; the caller switches the
@@ -57,9 +57,9 @@ static inline void sched_make_current(struct task *prev, struct task *next)
     arch_vm_activate(&next->vm);
 }
 
-static inline void sched_handoff_direct(enum task_block why, struct task *next)
+static inline void sched_handoff_direct(struct task *t, enum task_block why,
+                                        struct task *next)
 {
-    struct task *t = task_current;
     t->state = TASK_BLOCKED;
     t->block = why;
     sched_make_current(t, next);

@@ -79,7 +79,8 @@ static inline const uint32_t *arch_frame_args(struct arch_frame *f, uint32_t buf
 /* An address space: the physical address of its page directory. */
 struct arch_vm {
     uint32_t pd;
-    uint8_t io_uart;        /* 1: the TSS I/O map lets COM1's ports through */
+    uint16_t iomap;         /* the TSS I/O map offset while active: TSS_IO_NONE,
+                               or TSS_IO_UART to let COM1's ports through */
 };
 
 /* kernel/arch.h: a task's frame, and the IPC fast path's direct switch.
@@ -117,7 +118,7 @@ static inline struct arch_frame *arch_task_enter(struct arch_task *at)
 static inline void arch_vm_activate(struct arch_vm *vm)
 {
     __asm__ volatile("mov %0, %%cr3" : : "r"(vm->pd) : "memory");
-    tss_set_io(vm->io_uart);
+    tss_set_iomap(vm->iomap);
 }
 
 /* Where a task's user code has its stack (kernel/fastpath.c): the same

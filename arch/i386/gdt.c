@@ -80,7 +80,7 @@ void gdt_init(void)
     main_tss.tss.ss0 = KERNEL_DS;
     /* An I/O map offset past the TSS's end means "no map": with IOPL 0 every
      * in/out from user mode then faults. */
-    main_tss.tss.iomap = sizeof(main_tss);
+    main_tss.tss.iomap = TSS_IO_NONE;
     for (unsigned i = 0; i < sizeof(main_tss.bitmap); i++)
         main_tss.bitmap[i] = 0xff;
     main_tss.bitmap[COM1_PORT / 8] = 0;   /* the 8 ports of COM1, one byte */

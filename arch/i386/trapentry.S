@@ -61,12 +61,13 @@ syscall_stub:
     push $0
     push $SYSCALL_VECTOR
     SAVE_FRAME
-    movzbl %al, %ecx
-    cmp  $SYS_IPC_REGS_NR, %ecx
+    cmpb $SYS_IPC_REGS_NR, %al
     jne  1f
     testb $3, FRAME_CS(%esp)   /* from user mode, as trap() checks */
     jz   1f
-    push %esp                 /* fastpath_ipc_trap(frame) */
+    push %esp                 /* fastpath_ipc_trap(frame). The argument's slot,
+                                 right below the frame, is also the one
+                                 arch_task_resume_syscall writes. */
     call fastpath_ipc_trap
     add  $4, %esp
     test %eax, %eax

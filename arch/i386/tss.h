@@ -41,12 +41,16 @@ static inline void tss_set_esp0(uint32_t esp0)
     main_tss.tss.esp0 = esp0;
 }
 
-/* Called on every switch of address space: the I/O map is read only for a
- * task granted the UART (device=uart). An offset past the TSS limit means
- * "no map", so every in/out from another task faults (#GP). */
-static inline void tss_set_io(int uart)
+/* The I/O map offsets an address space selects (struct arch_vm's iomap):
+ * the map, for a task granted the UART (device=uart), or past the TSS
+ * limit, "no map", so every in/out from any other task faults (#GP). */
+#define TSS_IO_UART ((uint16_t)sizeof(struct tss))
+#define TSS_IO_NONE ((uint16_t)sizeof(struct tss_with_map))
+
+/* Called on every switch of address space: the I/O map goes with it. */
+static inline void tss_set_iomap(uint16_t iomap)
 {
-    main_tss.tss.iomap = uart ? sizeof(struct tss) : sizeof(main_tss);
+    main_tss.tss.iomap = iomap;
 }
 
 #endif

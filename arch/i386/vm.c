@@ -132,7 +132,7 @@ error_t arch_vm_init(struct arch_vm *vm)
     vm->pd = (uint32_t)pd;
     if (kinfo)                    /* what the tests read (<baton/kinfo.h>) */
         kinfo->vm_mode = kernel_global ? KINFO_VM_GLOBAL : KINFO_VM_FLUSH;
-    vm->io_uart = 0;
+    vm->iomap = TSS_IO_NONE;
     return OK;
 }
 
@@ -221,6 +221,6 @@ error_t arch_vm_device(struct arch_vm *vm, int dev)
 {
     if (dev != IRQ_UART)
         return ERR_INVALID_ARG;
-    vm->io_uart = 1;
+    vm->iomap = TSS_IO_UART;
     return OK;
 }

@@ -25,6 +25,13 @@
     sw    x\n, ((\n - 1) * 4)(sp)
     .endr
 .endm
+/* The same but for t0 (x5), which trap_entry saved first. */
+.macro SAVE_REGS_BUT_T0
+    sw    x1, 0(sp)
+    .irp n, 3,4,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    sw    x\n, ((\n - 1) * 4)(sp)
+    .endr
+.endm
 .macro LOAD_REGS
     lw    x1, 0(sp)
     .irp n, 3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
@@ -41,44 +48,45 @@ trap_entry:
     beqz  sp, from_kernel       /* sscratch was 0: we were in the kernel */
 
     /* A light syscall (kernel/syscall.h)? Its number is 5..8 and in the
-     * mask; the cause is checked only then, so other traps pay 4 + 1. */
+     * mask; the cause is checked only then, so other traps pay 4. */
     sw    t0, (5 - 1) * 4(sp)
     addi  t0, a0, -LIGHT_FIRST
     sltiu t0, t0, LIGHT_SPAN
     bnez  t0, maybe_light
-    lw    t0, (5 - 1) * 4(sp)
 
-    /* From user mode: save the user's registers into this task's frame. */
+    /* From user mode: save the user's registers into this task's frame
+     * (t0 is in it already). */
 full_save:
-    SAVE_REGS
+    SAVE_REGS_BUT_T0
     csrr  t0, sscratch
     sw    t0, FRAME_SP(sp)
     csrw  sscratch, zero        /* in the kernel now */
-    csrr  t0, sepc
-    sw    t0, FRAME_SEPC(sp)
-    csrr  t0, sstatus
-    sw    t0, FRAME_SSTATUS(sp)
+    csrr  t1, sstatus
+    sw    t1, FRAME_SSTATUS(sp)
     li    fp, 0                 /* end of the kernel's frame chain */
-    /* An ecall of SYS_IPC_REGS (a0 is still the caller's): the IPC fast path
-     * first, without trap_from_user's dispatch. It returns the frame to
-     * leave by, or 0: then trap_from_user runs the syscall as any other. */
-    andi  t1, a0, 0xff
-    li    t2, SYS_IPC_REGS_NR
-    bne   t1, t2, 1f
+    csrr  t0, sepc
     csrr  t1, scause
     li    t2, EXC_ECALL_U
-    bne   t1, t2, 1f
-    mv    a0, sp
-    call  fastpath_ipc_trap     /* kernel/fastpath.c */
-    beqz  a0, 1f
-    lw    t0, FRAME_SEPC(sp)    /* our syscall is done: when we run again, */
-    addi  t0, t0, 4             /* it is past the ecall */
-    sw    t0, FRAME_SEPC(sp)
-    mv    sp, a0
-    j     trap_exit
+    beq   t1, t2, 2f
+    sw    t0, FRAME_SEPC(sp)    /* an interrupt or a fault */
 1:  mv    a0, sp                /* the kernel stack continues below the frame */
     call  trap_from_user        /* trap.c; may switch tasks and come back */
     mv    sp, a0                /* the frame to leave by: its own */
+    j     trap_exit
+
+    /* An ecall: it returns past itself, not onto it. Then, for SYS_IPC_REGS
+     * (a0 is still the caller's), the IPC fast path first, without
+     * trap_from_user's dispatch. It returns the frame to leave by, or 0:
+     * then trap_from_user runs the syscall as any other. */
+2:  addi  t0, t0, 4
+    sw    t0, FRAME_SEPC(sp)
+    andi  t1, a0, 0xff
+    li    t2, SYS_IPC_REGS_NR
+    bne   t1, t2, 1b
+    mv    a0, sp
+    call  fastpath_ipc_trap     /* kernel/fastpath.c */
+    beqz  a0, 1b
+    mv    sp, a0
 
 /* Back to user mode with the frame at sp. A new task's first arch_switch
  * also "returns" here (see arch_task_init_user). Whatever ran meanwhile,
@@ -107,8 +115,7 @@ maybe_light:
     srl   t0, t0, a0
     andi  t0, t0, 1
     bnez  t0, light
-1:  lw    t0, (5 - 1) * 4(sp)
-    j     full_save
+1:  j     full_save          /* t0 is in the frame: full_save keeps it */
 light:
     sw    x1, 0(sp)
     .irp n, 6,7,10,11,12,13,14,15,16,17,28,29,30,31

@@ -78,8 +78,8 @@ struct arch_frame *trap_from_user(struct arch_frame *f)
     if (cause & SCAUSE_INTERRUPT) {
         interrupt(cause);
     } else if (cause == EXC_ECALL_U) {
-        f->sepc += 4;           /* return past the ecall, not onto it */
-        trap_syscall(f);        /* SYS_IPC_REGS: trap.S tried the fast path */
+        trap_syscall(f);        /* trap.S moved sepc past the ecall, and tried
+                                   the fast path for SYS_IPC_REGS */
     } else {
         trap_user_fault(exception_name(cause), f->sepc, r_stval());
     }
