@@ -109,7 +109,10 @@ void arch_switch(struct arch_task *prev, struct arch_task *next);
  * fastpath_resumed(its frame), then return to user mode.
  * arch_task_enter: the trap that is running returns to user mode as the
  * task of `at` instead: load what arch_switch would have (i386: its
- * TSS.esp0) and return its frame, through which the trap exits. */
+ * TSS.esp0) and return its frame, through which the trap exits.
+ * ARCH_FASTPATH_PASS_WORDS, 1 or 0: does that exit take the message slots
+ * (3..6: the type and words 0..2) from the sender's frame, so that the
+ * fast path need not copy them into the peer's? (rv32 does.) */
 
 /* Syscall registers of a saved frame, by slot (see <baton/syscall.h>):
  * slot 0 is the number on entry and the return value on exit, 1..6 args.

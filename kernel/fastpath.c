@@ -65,8 +65,9 @@ void deliver_regs(struct task *from, const struct arch_frame *f,
         /* slot 0, the result: fastpath_ipc_trap */
         arch_frame_set(tf, 1, (uint32_t)from->id);
         arch_frame_set(tf, 2, 0);               /* in registers, not at buf */
-        for (int i = 3; i < 4 + IPC_REG_WORDS; i++)
-            arch_frame_set(tf, i, arch_frame_get(f, i));
+        for (int i = 3; i < 4 + IPC_REG_WORDS && !ARCH_FASTPATH_PASS_WORDS; i++)
+            arch_frame_set(tf, i, arch_frame_get(f, i));    /* else the trap
+                                                   exit takes them from f */
     } else {
         struct message *m = to->ipc.buf;
         m->type = (int)arch_frame_get(f, 3);

@@ -15,6 +15,7 @@
 /* The IPC fast path switches with arch_switch: a task's user code resumes
  * only from its own kernel stack (kernel/arch.h: arch_task_enter). */
 #define ARCH_FASTPATH_DIRECT 0
+#define ARCH_FASTPATH_PASS_WORDS 0
 
 /* The "registers" of a system call: user code puts the number and six
  * arguments in an array (user/lib/arch/sim/arch_syscall.h); the simulator

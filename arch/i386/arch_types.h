@@ -13,6 +13,8 @@
 /* The IPC fast path returns to user mode as the peer, without arch_switch
  * (kernel/arch.h: arch_task_enter). */
 #define ARCH_FASTPATH_DIRECT 1
+/* ...and takes the peer's registers from its frame alone (popal). */
+#define ARCH_FASTPATH_PASS_WORDS 0
 /* The e_machine of the user programs kernel/elf.c accepts: EM_386. */
 #define ARCH_ELF_MACHINE 3
 

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <baton/syscall.h>
+#include "riscv.h"
 
 #define ARCH_NAME "rv32"
 #define ARCH_ELF_MACHINE 243  /* EM_RISCV: user programs must be RISC-V ELF */
@@ -13,6 +14,10 @@
 /* The IPC fast path returns to user mode as the peer, without arch_switch
  * (kernel/arch.h: arch_task_enter). */
 #define ARCH_FASTPATH_DIRECT 1
+/* ...and leaves with the message registers (a3..a6) of the sender, loaded
+ * from its frame (trap.S, ipc_entry): the fast path need not copy them
+ * (kernel/arch.h). */
+#define ARCH_FASTPATH_PASS_WORDS 1
 
 /* The user registers, saved by trap.S at the top of the task's kernel stack
  * on every trap from user mode. Field n-1 holds register xn (x0 is always
@@ -60,8 +65,9 @@ struct arch_task {
 };
 
 /* One address space: the physical address of its Sv32 root page table,
- * and the satp value that selects it with its ASID (vm.c), made once; 0
- * when it has no ASID of its own, and every switch to it flushes. */
+ * and the satp value that selects it with its ASID (vm.c), made once:
+ * ASID 0 when it has none of its own, and every switch to it flushes;
+ * 0 once it is destroyed. */
 struct arch_vm {
     uintptr_t root;
     uint32_t satp;
@@ -90,18 +96,22 @@ static inline struct arch_frame *arch_task_enter(struct arch_task *at)
     return at->frame;
 }
 
-/* kernel/arch.h: make vm the CPU's address space. One with an ASID of its
- * own is one CSR write, inline: every switch does it, and the IPC fast path
- * twice a round trip. The kernel's table (vm NULL), or one without an ASID,
- * also flushes (vm.c). */
-void vm_activate_flush(struct arch_vm *vm);
+/* kernel/arch.h: make vm the CPU's address space, inline: every switch
+ * does it, and the IPC fast path twice a round trip. vm->satp selects its
+ * root table and its ASID (vm.c); a NULL vm, or one gone, is the kernel's
+ * own table. With an ASID of its own nothing is flushed: its cached
+ * translations are its own, and still right (arch_vm_map and _unmap flush
+ * what they change, in every address space). With ASID 0 (the kernel's
+ * table, or no ASID was left), translations of another address space may
+ * be cached under the same ASID: a full flush. */
+extern uint32_t vm_kernel_satp;
 #define ARCH_VM_ACTIVATE_INLINE 1
 static inline void arch_vm_activate(struct arch_vm *vm)
 {
-    if (vm && vm->satp)
-        __asm__ volatile("csrw satp, %0" : : "r"(vm->satp) : "memory");
-    else
-        vm_activate_flush(vm);
+    uint32_t satp = vm && vm->satp ? vm->satp : vm_kernel_satp;
+    w_satp(satp);
+    if (!(satp & SATP_ASID_MASK))
+        sfence_vma_all();
 }
 
 /* Where a task's user code has its stack (kernel/fastpath.c): the same

@@ -47,9 +47,13 @@ trap_entry:
     csrrw sp, sscratch, sp      /* swap: sp = frame, sscratch = user's sp */
     beqz  sp, from_kernel       /* sscratch was 0: we were in the kernel */
 
-    /* A light syscall (kernel/syscall.h)? Its number is 5..8 and in the
-     * mask; the cause is checked only then, so other traps pay 4. */
+    /* SYS_IPC_REGS (its number in a0's low byte, the flags above it) has
+     * an entry of its own; a light syscall (kernel/syscall.h) is 5..8 and
+     * in the mask. The cause is checked only then, so other traps pay 7. */
     sw    t0, (5 - 1) * 4(sp)
+    andi  t0, a0, 0xff
+    addi  t0, t0, -SYS_IPC_REGS_NR
+    beqz  t0, ipc_entry
     addi  t0, a0, -LIGHT_FIRST
     sltiu t0, t0, LIGHT_SPAN
     bnez  t0, maybe_light
@@ -67,26 +71,61 @@ full_save:
     csrr  t0, sepc
     csrr  t1, scause
     li    t2, EXC_ECALL_U
-    beq   t1, t2, 2f
-    sw    t0, FRAME_SEPC(sp)    /* an interrupt or a fault */
-1:  mv    a0, sp                /* the kernel stack continues below the frame */
+    bne   t1, t2, 1f
+    addi  t0, t0, 4             /* an ecall returns past itself */
+1:  sw    t0, FRAME_SEPC(sp)
+2:  mv    a0, sp                /* the kernel stack continues below the frame */
     call  trap_from_user        /* trap.c; may switch tasks and come back */
     mv    sp, a0                /* the frame to leave by: its own */
     j     trap_exit
 
-    /* An ecall: it returns past itself, not onto it. Then, for SYS_IPC_REGS
-     * (a0 is still the caller's), the IPC fast path first, without
-     * trap_from_user's dispatch. It returns the frame to leave by, or 0:
-     * then trap_from_user runs the syscall as any other. */
-2:  addi  t0, t0, 4
+/* An ecall of SYS_IPC_REGS, the register form of IPC. Its caller lets the
+ * kernel change t0-t6 and a7 (<baton/syscall.h>), so they are not saved:
+ * their slots keep this task's values from its last trap, which is what
+ * a slow path gives back to it (nothing of another task or of the kernel).
+ * sstatus is not saved either: from user mode it is always SSTATUS_SPIE,
+ * the value its frame has held since the task began (trap.c). Then the
+ * IPC fast path, without trap_from_user's dispatch: it returns the frame
+ * to leave by, or 0, and then trap_from_user runs the syscall as any
+ * other. */
+ipc_entry:
+    csrr  t0, scause
+    addi  t0, t0, -EXC_ECALL_U
+    bnez  t0, full_save         /* an interrupt or a fault, a0 by chance */
+    sw    ra, 0(sp)
+    .irp n, 3,4,8,9,10,11,12,13,14,15,16,18,19,20,21,22,23,24,25,26,27
+    sw    x\n, ((\n - 1) * 4)(sp)
+    .endr
+    csrr  t0, sscratch
+    sw    t0, FRAME_SP(sp)
+    csrw  sscratch, zero        /* in the kernel now */
+    csrr  t0, sepc
+    addi  t0, t0, 4             /* an ecall returns past itself */
     sw    t0, FRAME_SEPC(sp)
-    andi  t1, a0, 0xff
-    li    t2, SYS_IPC_REGS_NR
-    bne   t1, t2, 1b
     mv    a0, sp
-    call  fastpath_ipc_trap     /* kernel/fastpath.c */
-    beqz  a0, 1b
+    call  fastpath_ipc_trap     /* kernel/fastpath.c; a leaf, no frame chain */
+    beqz  a0, ipc_slow
+    /* Out as the peer, through its frame (a0), but for a3..a6: the type and
+     * words 0..2 of the message are ours, still in our frame (sp), where
+     * the fast path left them (ARCH_FASTPATH_PASS_WORDS). sstatus is
+     * already what sret wants: nothing changed it since the ecall, and the
+     * peer, in a syscall too, had the same (SSTATUS_SPIE). */
+    lw    t0, FRAME_SEPC(a0)
+    csrw  sepc, t0
+    csrw  sscratch, a0          /* where the peer's next trap saves */
+    .irp n, 13,14,15,16
+    lw    x\n, ((\n - 1) * 4)(sp)
+    .endr
     mv    sp, a0
+    lw    x1, 0(sp)
+    .irp n, 3,4,5,6,7,8,9,10,11,12,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    lw    x\n, ((\n - 1) * 4)(sp)
+    .endr
+    lw    sp, FRAME_SP(sp)      /* last: the peer's user sp */
+    sret
+ipc_slow:
+    li    fp, 0                 /* end of the kernel's frame chain */
+    j     2b
 
 /* Back to user mode with the frame at sp. A new task's first arch_switch
  * also "returns" here (see arch_task_init_user). Whatever ran meanwhile,

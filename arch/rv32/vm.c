@@ -32,6 +32,7 @@
 /* The kernel's own root table: only megapages, all supervisor-only. Every
  * address space starts as a copy of it (arch_vm_init). */
 static uint32_t kernel_root[ENTRIES] __attribute__((aligned(PAGE_SIZE)));
+uint32_t vm_kernel_satp;   /* selects kernel_root, ASID 0 (arch_types.h) */
 
 static void map_megapages(uintptr_t start, uintptr_t end, uint32_t perm)
 {
@@ -97,7 +98,8 @@ void vm_kernel_init(const char *cmdline)
                   PTE_R | PTE_W);
     map_megapages(board.uart_base, board.uart_base + 1, PTE_R | PTE_W);
     map_megapages(RAM_BASE, board.ram_end, PTE_R | PTE_W | PTE_X);
-    w_satp(MAKE_SATP(kernel_root));
+    vm_kernel_satp = MAKE_SATP(kernel_root);
+    w_satp(vm_kernel_satp);
     sfence_vma_all();
     asid_probe(cmdline);
 }
@@ -111,7 +113,7 @@ error_t arch_vm_init(struct arch_vm *vm)
         root[i] = kernel_root[i];
     vm->root = (uintptr_t)root;
     uint32_t asid = asid_alloc();
-    vm->satp = asid ? MAKE_SATP(root) | asid << SATP_ASID_SHIFT : 0;
+    vm->satp = MAKE_SATP(root) | asid << SATP_ASID_SHIFT;
     if (kinfo) {                  /* what the tests read (<baton/kinfo.h>) */
         kinfo->vm_mode = asid_max ? KINFO_VM_ASID : KINFO_VM_FLUSH;
         kinfo->vm_asids = asid_max;
@@ -203,20 +205,6 @@ void arch_vm_destroy(struct arch_vm *vm)
             page_free(PTE_PA(root[i]));
     page_free(vm->root);
     vm->root = 0;
-}
-
-/* A NULL vm (or one never set up) means the kernel's own table. With an
- * ASID of its own, nothing is flushed: its cached translations are its
- * own, and still right (arch_vm_map and _unmap flush what they change, in
- * every address space); that case is arch_vm_activate, inline in
- * arch_types.h. With ASID 0 (the kernel's table, or no ASID was left),
- * translations of another address space may be cached under the same
- * ASID: here, a full flush. */
-void vm_activate_flush(struct arch_vm *vm)
-{
-    uint32_t *root = vm && vm->root ? (uint32_t *)vm->root : kernel_root;
-    w_satp(MAKE_SATP(root));
-    sfence_vma_all();
 }
 
 /* No guard yet on rv32: leaving a page out of a kernel megapage is easy,

@@ -9,6 +9,10 @@
  *   number    a0     eax      (the return value comes back here)
  *   arg 1..6  a1-a6  ebx ecx edx esi edi ebp
  *
+ * On rv32 a system call may also change t0-t6 and a7, which C code never
+ * expects kept across a call: the register form of IPC (SYS_IPC_REGS)
+ * saves no more than it must on its way to the fast path (docs/ipc.md).
+ *
  * User code never writes these by hand: user/lib/arch/<arch>/syscall.h does. */
 #ifndef BATON_SYSCALL_H
 #define BATON_SYSCALL_H
