@@ -93,6 +93,10 @@ void fast_send(struct task *me, struct arch_frame *f, struct task *dst,
     me->ipc.buf = &me->ipc.regmsg;
 }
 
+/* The tests of the common case fail only off it: said so, the compiler
+ * lays the common case out as one straight line. */
+#define rarely(cond) __builtin_expect((cond), 0)
+
 /* ipc_call(dst, m), m in registers, dst waiting. Returns dst, which runs
  * next, with me blocked awaiting its reply; or NULL: not the common case. */
 static inline __attribute__((always_inline))
@@ -100,11 +104,12 @@ struct task *fast_call(struct task *me, struct arch_frame *f)
 {
     task_t id = (task_t)arch_frame_get(f, 1);
     struct task *dst = fast_slot(id);
-    if (dst->id != id ||                        /* check_peer: else its error (and
+    if (rarely(dst->id != id ||                 /* check_peer: else its error (and
                                                    me, running, accepts nothing) */
-        !on_user_stack(me, arch_frame_get(f, 2)) ||  /* message_at: no page walk */
-        !ipc_accepts(dst, me->id) ||            /* do_call: dst waits for us */
-        !sched_picks(dst))                      /* sched_switch would run dst */
+               !on_user_stack(me, arch_frame_get(f, 2)) ||  /* message_at:
+                                                   no page walk */
+               !ipc_accepts(dst, me->id) ||     /* do_call: dst waits for us */
+               !sched_picks(dst)))              /* sched_switch would run dst */
         return NULL;
     fast_send(me, f, dst, IPC_SEND | IPC_RECV, TRACE_MSG_CALL, id);
     return dst;                                 /* await_reply: sched_block */
@@ -118,13 +123,13 @@ struct task *fast_replyrecv(struct task *me, struct arch_frame *f)
 {
     task_t id = (task_t)arch_frame_get(f, 1);
     struct task *dst = fast_slot(id);
-    if (dst->id != id ||                        /* check_peer (me, running, awaits
-                                                   nothing) */
-        !on_user_stack(me, arch_frame_get(f, 2)) ||  /* message_at */
-        !ipc_awaits_reply(dst, me->id) ||       /* do_reply: dst waits for it */
-        notify_pending(me) ||                   /* do_recv step 1: none */
-        !sendq_empty(&me->ipc.senders) ||       /* do_recv step 2: none */
-        !sched_picks(dst))                      /* sched_switch would run dst */
+    if (rarely(dst->id != id ||                 /* check_peer (me, running,
+                                                   awaits nothing) */
+               !on_user_stack(me, arch_frame_get(f, 2)) ||  /* message_at */
+               !ipc_awaits_reply(dst, me->id) ||    /* do_reply: dst waits */
+               notify_pending(me) ||            /* do_recv step 1: none */
+               !sendq_empty(&me->ipc.senders) ||    /* do_recv step 2: none */
+               !sched_picks(dst)))              /* sched_switch would run dst */
         return NULL;
     fast_send(me, f, dst, IPC_SEND | IPC_RECV | IPC_REPLY, TRACE_MSG_REPLY,
               IPC_ANY);                         /* do_recv step 5: wait_receive */

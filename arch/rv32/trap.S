@@ -80,7 +80,7 @@ full_save:
     j     trap_exit
 
 /* An ecall of SYS_IPC_REGS, the register form of IPC. Its caller lets the
- * kernel change t0-t6 and a7 (<baton/syscall.h>), so they are not saved:
+ * kernel change t0-t6 (<baton/syscall.h>), so they are not saved:
  * their slots keep this task's values from its last trap, which is what
  * a slow path gives back to it (nothing of another task or of the kernel).
  * sstatus is not saved either: from user mode it is always SSTATUS_SPIE,
@@ -93,7 +93,7 @@ ipc_entry:
     addi  t0, t0, -EXC_ECALL_U
     bnez  t0, full_save         /* an interrupt or a fault, a0 by chance */
     sw    ra, 0(sp)
-    .irp n, 3,4,8,9,10,11,12,13,14,15,16,18,19,20,21,22,23,24,25,26,27
+    .irp n, 3,4,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27
     sw    x\n, ((\n - 1) * 4)(sp)
     .endr
     csrr  t0, sscratch

@@ -9,7 +9,7 @@
  *   number    a0     eax      (the return value comes back here)
  *   arg 1..6  a1-a6  ebx ecx edx esi edi ebp
  *
- * On rv32 a system call may also change t0-t6 and a7, which C code never
+ * On rv32 a system call may also change t0-t6, which C code never
  * expects kept across a call: the register form of IPC (SYS_IPC_REGS)
  * saves no more than it must on its way to the fast path (docs/ipc.md).
  *

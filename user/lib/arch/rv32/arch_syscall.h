@@ -8,7 +8,7 @@
 
 /* Make a system call; out (may be NULL) receives the six argument registers
  * as the kernel left them, for calls that return more than one word. The
- * kernel may change t0-t6 and a7 too (<baton/syscall.h>: SYS_IPC_REGS does
+ * kernel may change t0-t6 too (<baton/syscall.h>: SYS_IPC_REGS does
  * not save them). */
 static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
 {
@@ -23,7 +23,7 @@ static inline long arch_syscall(long n, uint32_t a[6], uint32_t out[6])
                      : "+r"(a0), "+r"(a1), "+r"(a2), "+r"(a3), "+r"(a4),
                        "+r"(a5), "+r"(a6)
                      :
-                     : "memory", "t0", "t1", "t2", "t3", "t4", "t5", "t6", "a7");
+                     : "memory", "t0", "t1", "t2", "t3", "t4", "t5", "t6");
     if (out) {
         out[0] = a1; out[1] = a2; out[2] = a3;
         out[3] = a4; out[4] = a5; out[5] = a6;
