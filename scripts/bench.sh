@@ -11,9 +11,9 @@
 # tracepoints_disabled_per_roundtrip should be at most
 # tracepoints_per_roundtrip (one nop each):
 # tracepoints_disabled_within_sites says whether it is (yes or no; a
-# measurement, not a test). With tracing on, the idle task never runs during the round-trip loop, so the ring overflows: that figure
-# includes the overflow accounting (LOST records), as a busy system would
-# see it.
+# measurement, not a test). With tracing on, the idle task never runs
+# during the round-trip loop, so the ring overflows: that figure includes
+# the overflow accounting (LOST records), as a busy system would see it.
 # ARCH "host" is the host programs' figures (the trace decoder, the viewer).
 # With "host" also come the simulator's wall-clock figures (bench-sim.sh).
 set -u
