@@ -271,11 +271,13 @@ static inline void trace_rec_deadlock(struct task *me, struct task *target)
     TRACEPOINT(ERR, trace_rec_deadlock(me, target))
 
 /* err: syscall number sysno of task t returns ret; recorded when ret is an
- * error (negative). */
+ * error (negative). The record keeps ret as it is, and the drain sends its
+ * magnitude (trace_wire.c): -ret here would need a register of its own
+ * while ret is still live, which on i386 is a callee-saved one. */
 static inline void trace_rec_syscall_ret(task_t t, uint32_t sysno, long ret)
 {
     if (ret < 0)
-        TRACE_PUT(TRACE_EV_SYSCALL_ERR, t, 0, (uint8_t)sysno, (uint32_t)-ret);
+        TRACE_PUT(TRACE_EV_SYSCALL_ERR, t, 0, (uint8_t)sysno, (uint32_t)ret);
 }
 #define trace_syscall_ret(t, sysno, ret) \
     TRACEPOINT(ERR, trace_rec_syscall_ret(t, sysno, ret))
