@@ -114,8 +114,11 @@ void trace_put_deadlock(struct task *me, struct task *target);
  * keeps it in a callee-saved register, and a switched-off site then costs
  * that register's save and restore as well (2 to 5 instructions, measured
  * by make bench as tracepoints_disabled_per_roundtrip). Such a site reads
- * its arguments from memory instead (task_current, the task's fields),
- * or goes before the call if the order of events allows. */
+ * its arguments from memory instead (task_current, the task's fields,
+ * the frame), or goes before the call if the order of events allows. On
+ * i386 the site's own code must also fit in the three registers a C call
+ * may change, beside the values live across it: compute nothing there
+ * that trace_put or the drain can compute (trace_rec_syscall_ret). */
 #define TRACEPOINT(cat, record) \
     do { if (TRACE_ON(cat)) { record; } } while (0)
 
