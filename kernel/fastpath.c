@@ -191,8 +191,11 @@ void fastpath_resumed(struct arch_frame *f)
 {
     struct task *me = task_current;
     error_t err = me->wake_result;
+    arch_frame_set(f, 0, (uint32_t)err);
     ipc_regs_finish(me, f, err);
-    trace_syscall_ret(me->id, SYS_IPC_REGS, err);
+    /* From memory, not me and err: kept across the call for the site
+     * alone, they would cost registers (kernel/trace.h, "Writing a site"). */
+    trace_syscall_ret(task_current->id, SYS_IPC_REGS, task_current->wake_result);
     sched_preempt_check();
 }
 #endif

@@ -392,7 +392,6 @@ error_t ipc_syscall_regs(struct task *me, struct arch_frame *f, unsigned flags)
 void ipc_regs_finish(struct task *t, struct arch_frame *f, error_t err)
 {
     const struct message *m = &t->ipc.regmsg;
-    arch_frame_set(f, 0, (uint32_t)err);
     if (err != OK || !(t->ipc.regs_flags & IPC_RECV))
         return;
     arch_frame_set(f, 1, (uint32_t)m->src);

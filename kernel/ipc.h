@@ -44,8 +44,10 @@ error_t ipc_syscall(struct task *me, task_t dst, task_t src, uintptr_t ubuf,
  * (<baton/syscall.h>); sets every result register but the return value. */
 error_t ipc_syscall_regs(struct task *me, struct arch_frame *f, unsigned flags);
 /* The end of a register-form IPC syscall of t, whose wait ended with err:
- * the return value and the message received into t's frame f. The slow
- * path calls it on the way out; the fast path, for a task it resumes. */
+ * the message received into t's frame f. Not the return value (slot 0):
+ * the caller stores it (syscall.c, run: the number stays there until
+ * then). The slow path calls it on the way out; the fast path, for a task
+ * it resumes. */
 void ipc_regs_finish(struct task *t, struct arch_frame *f, error_t err);
 
 /* ipc_accepts, ipc_awaits_reply: in ipc_wait.h, inline. */

@@ -192,19 +192,29 @@ static syscall_fn *const syscalls[SYSCALL_COUNT] = {
     [SYS_TASK_DEATH]    = sys_task_death,
 };
 
-/* Run handler n with the frame's arguments; its result goes in slot 0. */
+/* The syscall number in the word of slot 0: SYS_IPC_REGS carries its flags
+ * above it. */
+static inline uint32_t syscall_number(const struct arch_frame *f)
+{
+    return arch_frame_get(f, 0) & ((1u << SYSCALL_FLAGS_SHIFT) - 1);
+}
+
+/* Run handler n with the frame's arguments; its result goes in slot 0.
+ * No handler writes slot 0, so the tracepoint reads the number back from
+ * there: n, kept across the call for it alone, would cost a saved register
+ * (kernel/trace.h, "Writing a site"). */
 static inline __attribute__((always_inline)) void run(struct arch_frame *f, uint32_t n)
 {
     uint32_t buf[SYSCALL_NARGS];
     long ret = syscalls[n](task_current, arch_frame_args(f, buf), f);
-    trace_syscall_ret(task_current->id, n, ret);
+    trace_syscall_ret(task_current->id, syscall_number(f), ret);
     arch_frame_set(f, 0, (uint32_t)ret);
 }
 
 void trap_syscall(struct arch_frame *f)
 {
     uint32_t word = arch_frame_get(f, 0);
-    uint32_t n = word & ((1u << SYSCALL_FLAGS_SHIFT) - 1);
+    uint32_t n = syscall_number(f);
     /* Only SYS_IPC_REGS carries anything above the number: its flags. */
     if (n >= SYSCALL_COUNT || !syscalls[n] || (word != n && n != SYS_IPC_REGS)) {
         char why[40];

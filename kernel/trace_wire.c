@@ -191,9 +191,9 @@ static unsigned put_operands(uint8_t *p, const union trace_slot *s)
         p[0] = s->e.aux;
         p[1] = s->e.peer;
         return 2 + put_varint(p + 2, s->e.x);
-    case TRACE_EV_SYSCALL_ERR:
+    case TRACE_EV_SYSCALL_ERR:     /* recorded as returned: negative */
         p[0] = s->e.aux;
-        return 1 + put_varint(p + 1, s->e.x);
+        return 1 + put_varint(p + 1, -s->e.x);
     case TRACE_EV_IRQ_CTL:
         p[0] = s->e.aux;
         p[1] = (uint8_t)s->e.x;

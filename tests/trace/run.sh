@@ -4,7 +4,8 @@
 # host command (set the mask to ipc) inside it, and check with baton-trace
 # what came out of the serial line. Then boot it again without the argument:
 # the console must be plain text. Then boot trace_onoff.manifest, whose
-# task switches categories on and off itself, and the supervisor demo,
+# task switches categories on and off itself, ipc_errors.manifest traced
+# from boot (every syscall error with its number), and the supervisor demo,
 # traced from boot: its crashes, restarts and retries. Ends with "N passed,
 # N failed".
 set -u
@@ -100,6 +101,29 @@ if make -s ARCH="$arch" MANIFEST=trace_onoff image >"$out.build" 2>&1; then
 else
     cat "$out.build"
     fail "onoff: build failed"
+fi
+
+# A syscall's error is recorded with its number, which the tracepoint
+# reads back from the frame after the handler (kernel/syscall.c, run):
+# the register form's too, whose results ipc_regs_finish writes into that
+# frame. tests/qemu/ipc_errors.manifest, traced from boot.
+if make -s ARCH="$arch" MANIFEST=ipc_errors image >"$out.build" 2>&1; then
+    eo=build/$arch/test/trace_errors.out
+    ed=build/$arch/test/trace_errors.dump
+    BATON_TIMEOUT=60 sh scripts/qemu.sh "$arch" "build/$arch/img/ipc_errors.elf" \
+        -append trace=all </dev/null >"$eo" 2>&1
+    build/bin/baton-trace --dump "$eo" >"$ed" 2>&1
+    check "errors: the register form's, with its number" \
+        ' syscall-error +SYS_IPC_REGS: ERR_NOT_FOUND$' "$ed"
+    check "errors: the memory form's" ' syscall-error +SYS_IPC: ERR_BAD_ADDRESS$' "$ed"
+    if grep ' syscall-error ' "$ed" | grep -Evq ' syscall-error +SYS_[A-Z_]+: ERR_[A-Z_]+$'; then
+        fail "errors: a syscall number or an error the decoder does not know (see $ed)"
+    else
+        pass
+    fi
+else
+    cat "$out.build"
+    fail "errors: build failed"
 fi
 
 # ---- the demo is a living system, paced for a person (issue 12, item 1) ----
