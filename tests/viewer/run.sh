@@ -261,6 +261,16 @@ expect $v "the help's last line" 'a word matches an event name \(call\), a task 
 keys $v x ; keys $v q
 expect $v "q quits" '^EXIT 0'
 
+# Today's demo has nine tasks (the uart driver is the ninth): at 80x24 the
+# overview shows every one of them, the last one too, and the latest events.
+v=small9
+make -s ARCH=rv32 trace-record TRACE_SECONDS=3 TRACE_OUT=$out/demo9.bin >"$out/demo9.log" 2>&1
+tm new-session -d -s $v -x 80 -y 24 "TERM=tmux-256color $tv $out/demo9.bin; echo EXIT \$?; sleep 600"
+expect $v "every task of nine, the last one too" '│ +8 uart +blocked '
+expect $v "the latest events below them" '│ +[0-9]+ \+[0-9.]+s +[a-z_-]+ +[a-z-]+ '
+keys $v q
+expect $v "q quits" '^EXIT 0'
+
 # ---- no colours, no UTF-8: TERM=vt100 in the C locale; and --ascii ----
 v=ascii
 start $v "LC_ALL=C TERM=vt100 $tv tests/viewer/demo-rv32.bin"
