@@ -133,14 +133,14 @@ make_cmd() {
 # a test of tests/qemu/run.sh without its manifest. Quotes are dropped;
 # a word after `|`, `;` or `--` starts another program.
 names() {
-    prog= after_redirect= qemu_run=
+    prog='' after_redirect='' qemu_run=''
     set -f
     # shellcheck disable=SC2086 # words, as a shell would split them
     for w in $(printf '%s\n' "$cmd" | tr -d "\"'" | sed 's/;/ ; /g'); do
         if [ -n "$after_redirect" ]; then after_redirect=; continue; fi
         case $w in
         '>' | '2>' | '>>') after_redirect=1; continue ;;
-        '|' | ';' | '--' | '&&' | do | then) prog= qemu_run=; continue ;;
+        '|' | ';' | '--' | '&&' | do | then) prog='' qemu_run=''; continue ;;
         '>'* | '2>'* | *'$'* | for | in | done | '&') continue ;;
         *my_lab* | *mylab* | TRACE | *'<'* | submissions/ | alice* | bob.* | carol/) continue ;;
         [A-Z_]*=*) continue ;;
@@ -195,6 +195,7 @@ echo "Not run, their names and options checked ($(wc -l <"$out/not-run.txt") of 
 sed 's/^/    /' "$out/not-run.txt"
 
 # The GDB samples (all pages with (gdb) lines but gdb.md).
+# shellcheck disable=SC2046 # page names have no blanks
 sh tests/docs/gdb-samples.sh $(grep -l '^(gdb) ' docs/*.md | grep -v '^docs/gdb.md$') >"$out/gdb.log" 2>&1
 grep -v '^[0-9]* passed, [0-9]* failed$' "$out/gdb.log"
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/gdb.log" | tail -n 1)
