@@ -17,8 +17,9 @@
 #              test (kernel symbols).
 #   tools      the host programs: the trace decoder's fuzzing, the viewer's
 #              model, Lua API and screen, the window view (SDL2, headless),
-#              the lab grader (reference, skeletons, planted bugs), and
-#              make's own targets and the commands of docs/ (tests/tools).
+#              the lab grader (reference, skeletons, planted bugs),
+#              make's own targets (tests/tools), and the commands and GDB
+#              samples of docs/ (tests/docs).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 total_p=0
@@ -101,6 +102,7 @@ suite viewer sh tests/viewer/run.sh
 suite window-tests make -s window-tests
 suite labs sh tests/labs/run.sh
 suite tools sh tests/tools/run.sh
+suite docs sh tests/docs/run.sh
 
 layer ""
 echo "== total"

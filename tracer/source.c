@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -230,11 +231,15 @@ bool tv_source_reap(struct tv_source *s)
  * group is not enough: every descendant is found in /proc and signalled by
  * its id. */
 
-/* The parent of process pid, from /proc/pid/stat; 0 if unknown. */
-static pid_t parent_of(pid_t pid)
+/* Field `field` (4: the parent, 7: the controlling terminal) of
+ * /proc/PID/stat ("self" for pid 0); 0 if unknown. */
+static int proc_stat_field(pid_t pid, int field)
 {
     char path[64], buf[512];
-    snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+    if (pid)
+        snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+    else
+        snprintf(path, sizeof(path), "/proc/self/stat");
     FILE *f = fopen(path, "r");
     if (!f)
         return 0;
@@ -242,10 +247,18 @@ static pid_t parent_of(pid_t pid)
     fclose(f);
     buf[n] = '\0';
     const char *p = strrchr(buf, ')');  /* the name may hold spaces */
-    int ppid = 0;
-    if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
+    int v = 0;
+    for (int i = 2; p && i < field; i++)    /* field 2 ends at the ')' */
+        p = strchr(p + 1, ' ');
+    if (!p || sscanf(p + 1, "%d", &v) != 1)
         return 0;
-    return (pid_t)ppid;
+    return v;
+}
+
+/* The parent of process pid; 0 if unknown. */
+static pid_t parent_of(pid_t pid)
+{
+    return (pid_t)proc_stat_field(pid, 4);
 }
 
 /* Signal every descendant of root (not root itself). */
@@ -310,4 +323,50 @@ void tv_source_attached(struct tv_source *s, bool events_without_names)
         return;
     s->asked = true;
     tv_source_write(s, ask, sizeof(ask) - 1);
+}
+
+/* ---- a shell pipe's writer ---- */
+
+/* The number of the pipe on standard input ("pipe:[N]"), 0 if it is none. */
+static unsigned long stdin_pipe(void)
+{
+    struct stat st;
+    if (fstat(0, &st) != 0 || !S_ISFIFO(st.st_mode))
+        return 0;
+    return (unsigned long)st.st_ino;
+}
+
+/* True if /proc/pid/fd/1 is pipe `ino` and /proc/pid/fd/2 the terminal `tty`. */
+static bool writes_pipe_errs_on(const char *pid, unsigned long ino, dev_t tty)
+{
+    char path[64], link[64], want[40];
+    struct stat st;
+    snprintf(path, sizeof(path), "/proc/%s/fd/1", pid);
+    ssize_t n = readlink(path, link, sizeof(link) - 1);
+    if (n <= 0)
+        return false;
+    link[n] = '\0';
+    snprintf(want, sizeof(want), "pipe:[%lu]", ino);
+    if (strcmp(link, want) != 0)
+        return false;
+    snprintf(path, sizeof(path), "/proc/%s/fd/2", pid);
+    return stat(path, &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == tty;
+}
+
+bool tv_source_writer_stderr_on(const struct tv_source *s)
+{
+    /* tty_nr: the minor in bits 0-7 and 20-31, the major in bits 8-19 */
+    unsigned tty_nr = (unsigned)proc_stat_field(0, 7);
+    dev_t tty = makedev((tty_nr >> 8) & 0xfff, (tty_nr & 0xff) | ((tty_nr >> 12) & 0xfff00));
+    unsigned long ino = s->kind == TV_SRC_STDIN ? stdin_pipe() : 0;
+    if (!ino || !tty_nr)
+        return false;
+    DIR *d = opendir("/proc");
+    bool found = false;
+    struct dirent *e;
+    while (d && !found && (e = readdir(d)))
+        found = e->d_name[0] >= '1' && e->d_name[0] <= '9' && writes_pipe_errs_on(e->d_name, ino, tty);
+    if (d)
+        closedir(d);
+    return found;
 }

@@ -46,6 +46,11 @@ bool tv_source_reap(struct tv_source *s);
  * (the host command ESC _ B S ESC \\, docs/trace-format.md). Not sooner:
  * a kernel still booting would take the command for typed text. */
 void tv_source_attached(struct tv_source *s, bool events_without_names);
+/* Standard input is a shell pipe whose writer (a process with the pipe
+ * on its fd 1) has its stderr on the viewer's controlling terminal: what
+ * it prints there lands on the screen, and the viewer cannot stop it
+ * (Linux's /proc; false where there is none). */
+bool tv_source_writer_stderr_on(const struct tv_source *s);
 /* Close everything; a program still running is terminated. */
 void tv_source_close(struct tv_source *s);
 

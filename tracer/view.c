@@ -4,7 +4,9 @@
 #include "view.h"
 #include "script.h"
 #include "window.h"
+#include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,7 @@ void tv_ui_init(struct tv_ui *ui, struct tv_session *s)
     ui->follow = true;
     ui->autofit = true;
     ui->scale = 1;
+    ui->err_fd = ui->err_saved = -1;
     tv_query_parse(&ui->search, "");
     tv_filter_set(ui, "");
 }
@@ -461,6 +464,25 @@ static void key(struct tv_ui *ui, int ch)
 
 /* ---- the source ---- */
 
+/* Once the first bytes came through a shell pipe (its writer has its
+ * descriptors set up by then): if that writer's stderr is this terminal,
+ * what it prints there lands on the screen, which the viewer cannot
+ * prevent. Say so, and how to avoid it. */
+static void check_pipe_writer(struct tv_ui *ui)
+{
+    static const char note[] =
+        "[the program writing into the pipe has its stderr on this terminal: its messages "
+        "land on the screen (Ctrl-L redraws). Run it as baton-trace -- COMMAND (its stderr "
+        "comes here), or give it 2>FILE]\n";
+    ui->pipe_checked = true;
+    if (!tv_source_writer_stderr_on(ui->src))
+        return;
+    tv_console_add(&ui->s->console, (const uint8_t *)note, sizeof(note) - 1,
+                   tv_session_count(ui->s), TV_LINE_HOST);
+    snprintf(ui->message, sizeof(ui->message),
+             "the writer's stderr is this terminal: use 2>FILE or baton-trace -- CMD (6: console)");
+}
+
 /* Read what the source has, for up to PUMP_SECONDS. True if it may have
  * more right now. */
 static bool pump(struct tv_ui *ui)
@@ -479,6 +501,10 @@ static bool pump(struct tv_ui *ui)
     }
     while ((n = tv_source_read_err(src, buf, sizeof(buf))) > 0)
         tv_console_add(&ui->s->console, buf, (size_t)n, tv_session_count(ui->s), TV_LINE_HOST);
+    while (ui->err_fd >= 0 && (n = read(ui->err_fd, buf, sizeof(buf))) > 0)
+        tv_console_add(&ui->s->console, buf, (size_t)n, tv_session_count(ui->s), TV_LINE_HOST);
+    if (!ui->pipe_checked && ui->s->bytes > 0)
+        check_pipe_writer(ui);
     if (src->fd < 0 && !ui->source_ended) {
         ui->source_ended = true;
         tv_session_end(ui->s);
@@ -497,13 +523,15 @@ static bool pump(struct tv_ui *ui)
 
 static void wait_input(struct tv_ui *ui, int timeout_ms)
 {
-    struct pollfd p[3];
+    struct pollfd p[4];
     int n = 0;
     p[n++] = (struct pollfd){ .fd = fileno(ui->tty_in), .events = POLLIN };
     if (ui->src && ui->src->fd >= 0)
         p[n++] = (struct pollfd){ .fd = ui->src->fd, .events = POLLIN };
     if (ui->src && ui->src->errfd >= 0)
         p[n++] = (struct pollfd){ .fd = ui->src->errfd, .events = POLLIN };
+    if (ui->err_fd >= 0)
+        p[n++] = (struct pollfd){ .fd = ui->err_fd, .events = POLLIN };
     if (ui->src && ui->source_ended && ui->src->pid && !ui->src->exited && timeout_ms > 200)
         timeout_ms = 200;           /* a program to reap soon */
     if (ui->win && timeout_ms > 30)
@@ -615,9 +643,56 @@ int tv_view_run(struct tv_ui *ui)
 
 /* ---- the terminal ---- */
 
+/* While curses owns the terminal, the viewer's own stderr (a library's
+ * warning, a sanitizer's report) would scribble on the screen: it goes
+ * to a pipe that pump() reads into the console pane. The write end does
+ * not block: the viewer is its only reader, so a full pipe loses text
+ * rather than hanging. */
+static void stderr_to_pane(struct tv_ui *ui)
+{
+    int p[2];
+    if (pipe(p) != 0)
+        return;
+    fflush(stderr);
+    ui->err_saved = dup(2);
+    if (ui->err_saved < 0 || dup2(p[1], 2) < 0) {
+        close(p[0]);
+        close(p[1]);
+        if (ui->err_saved >= 0)
+            close(ui->err_saved);
+        ui->err_saved = -1;
+        return;
+    }
+    close(p[1]);
+    fcntl(2, F_SETFL, fcntl(2, F_GETFL) | O_NONBLOCK);
+    fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
+    fcntl(p[0], F_SETFD, FD_CLOEXEC);
+    fcntl(ui->err_saved, F_SETFD, FD_CLOEXEC);
+    ui->err_fd = p[0];
+}
+
+/* The terminal back on fd 2; what the pane had not read yet goes there. */
+static void stderr_back(struct tv_ui *ui)
+{
+    char buf[4096];
+    ssize_t n;
+    if (ui->err_saved < 0)
+        return;
+    fflush(stderr);
+    dup2(ui->err_saved, 2);
+    close(ui->err_saved);
+    ui->err_saved = -1;
+    while ((n = read(ui->err_fd, buf, sizeof(buf))) > 0)
+        if (write(2, buf, (size_t)n) != n)
+            break;
+    close(ui->err_fd);
+    ui->err_fd = -1;
+}
+
 int tv_screen_open(struct tv_ui *ui, FILE *out, FILE *in)
 {
-    if (!out) {
+    bool terminal = !out;       /* not a benchmark's file */
+    if (terminal) {
         if (isatty(0) && isatty(1)) {
             out = stdout;
             in = stdin;
@@ -641,6 +716,8 @@ int tv_screen_open(struct tv_ui *ui, FILE *out, FILE *in)
     curs_set(0);
     set_escdelay(25);
     tv_draw_init(ui);
+    if (terminal && isatty(2))
+        stderr_to_pane(ui);
     return 0;
 }
 
@@ -649,6 +726,7 @@ void tv_screen_close(struct tv_ui *ui)
     if (!ui->screen)
         return;
     endwin();
+    stderr_back(ui);
     delscreen(ui->screen);
     ui->screen = NULL;
 }

@@ -101,6 +101,11 @@ struct tv_ui {
     size_t rate_count;
     bool source_ended;
     bool quit;
+    /* The viewer's own stderr while the screen is open: a pipe read into
+     * the console pane (err_fd), the terminal kept aside (err_saved); -1
+     * when not redirected. */
+    int err_fd, err_saved;
+    bool pipe_checked;          /* a shell pipe's writer looked at (its stderr) */
     struct tw_win *win;         /* the SDL2 window beside the screen (W), or NULL */
 };
 

@@ -248,7 +248,9 @@ static void layout_overview(struct tv_ui *ui, int top, int h, int nt)
 static void layout_small(struct tv_ui *ui, int top, int h, int nt)
 {
     int W = COLS, nq = (int)ui->s->queues.n;
-    int band = clampi(nt + 3, 4, h / 2), qc = clampi((nq > 2 ? nq : 2) + 3, 4, 6);
+    int qc = clampi((nq > 2 ? nq : 2) + 3, 4, 6);
+    /* every task first, the events keeping two lines (a box of 5) */
+    int band = clampi(nt + 3, 4, h - qc - 5);
     int rest = h - band - qc, tl = rest >= 14 ? clampi(nt + 4, 5, rest / 2) : 0;
     place(ui, TV_P_TASKS, top, 0, band, W);
     place(ui, TV_P_QUEUES, top + band, 0, qc, W / 2);

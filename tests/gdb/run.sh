@@ -4,7 +4,8 @@
 # tests/gdb/ (or the sessions of docs/gdb.md) that stops at a known point,
 # and the output must say what the kernel state must be there: names,
 # states, edges, ports, bits. After each run, no QEMU of ours may be left
-# (matched by the run's own GDB port). Ends with "N passed, N failed".
+# (matched by the run's own GDB port), also after `make gdb` when GDB quits
+# or dies. Ends with "N passed, N failed".
 #
 # GDB_PLANT=FILE sources FILE (GDB commands) at every `baton-test-stop` of
 # the scripts: a planted wrong state, which must make checks fail.
@@ -171,6 +172,56 @@ if [ -n "$port" ] && ! pgrep -f "tcp:127.0.0.1:$port" >/dev/null; then
 else
     failed=$((failed + 1)); echo "FAIL gdb/$arch/interactive: QEMU still runs after quit (port $port)"
 fi
+
+# make gdb, as a student runs it (the demo image, scripts/gdb.sh by make):
+# once GDB quits (its commands on standard input, as a batch: GDB detaches
+# and leaves QEMU to gdb.sh), and once when GDB dies without a word (killed:
+# a crash), no QEMU of that run may be left. QEMU is matched by the run's
+# own GDB port in its command line; every wait is bounded.
+port_of() { sed -n 's/.*GDB stub on port \([0-9]*\).*/\1/p' "$1" | head -1; }
+# until_gone TEST...: poll (0.2 s) until TEST fails, for up to 20 s.
+until_gone() {
+    n=0
+    while "$@"; do
+        n=$((n + 1))
+        [ $n -gt 100 ] && return 1
+        sleep 0.2
+    done
+}
+make_gdb() {    # make_gdb NAME HOW: HOW is quit or killed
+    out=$outdir/$1.out
+    if [ "$2" = quit ]; then
+        printf 'break sched_start\ncontinue\ntasks\nquit\n' |
+            BATON_TIMEOUT=120 timeout 150 make -s ARCH="$arch" gdb >"$out" 2>&1
+    else
+        # The job in a process group of its own; GDB waits at its prompt.
+        BATON_TIMEOUT=120 setsid sh -c "(printf 'break sched_start\\ncontinue\\n'; sleep 150) |
+            make -s ARCH=$arch gdb" >"$out" 2>&1 &
+        job=$!
+        n=0
+        until grep -q '^Breakpoint 1, ' "$out" || [ $n -gt 300 ]; do
+            sleep 0.2; n=$((n + 1))
+        done
+        p=$(port_of "$out")
+        [ -n "$p" ] && pkill -KILL -f "gdb-multiarch .*127.0.0.1:$p"
+    fi
+    port=$(port_of "$out")
+    check "$1" "make gdb said its port" 'GDB stub on port [0-9]+'
+    check "$1" "GDB stopped at the breakpoint" '^Breakpoint 1, '
+    if [ -n "$port" ] && until_gone pgrep -f "tcp:127.0.0.1:$port" >/dev/null; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1)); echo "FAIL gdb/$arch/$1: QEMU still runs after GDB ended ($2; port $port)"
+        [ -n "$port" ] && pkill -f "tcp:127.0.0.1:$port"
+    fi
+    if [ "$2" != quit ]; then
+        kill -TERM -- "-$job" 2>/dev/null     # the rest of the job (its input's sleep)
+        wait "$job" 2>/dev/null
+    fi
+}
+make_gdb make-gdb-quit quit
+check make-gdb-quit "tasks ran at GDB's prompt" '^ +2 +chan_server '
+make_gdb make-gdb-killed killed
 
 # docs/gdb.md: every session on the page, as written.
 for doc in smoke chan_basic ipc_notify; do

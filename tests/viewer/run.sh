@@ -6,7 +6,8 @@
 # filters, help, views, resize, a deadlock alert, ASCII and monochrome, the
 # SDL2 window beside the screen (SDL's dummy video driver); on
 # a live QEMU run: the demo boots in the viewer, keys typed reach the
-# guest; on the simulator; with a script's panel. Screens are kept in
+# guest; on the simulator; with a script's panel; no program's stderr on
+# the screen, and Ctrl-L putting it back. Screens are kept in
 # build/viewer-tests/. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -171,22 +172,79 @@ expect $v "the restart in the event list" ' restart +the kernel started again \(
 keys $v q
 expect $v "q quits" '^EXIT 0'
 
-# ---- another program's stderr (item 6) ----
-# Started by the viewer, a program's stderr goes to the console pane.
+# ---- no program's stderr on the screen (item 6) ----
+# boxed NAME WORD: every line of the screen with WORD has it inside a box
+# (the console pane's "│ WORD... │"), none has it as stray text the
+# terminal put where its cursor was.
+boxed() {
+    screen "$1"
+    if grep -F -- "$2" "$out/$1.screen" | grep -Evq -- "│ $2[^│]*│\$"; then
+        failed=$((failed + 1))
+        echo "FAIL viewer/$1: $2 landed on the screen outside the console pane:"
+        sed 's/^/    /' "$out/$1.screen"
+    else
+        passed=$((passed + 1))
+    fi
+}
+# Started by the viewer (baton-trace -- COMMAND), a program's stderr goes
+# to the console pane, however much and whenever it writes.
 v=stderr
-start $v "$tv -- sh -c 'echo FROM-STDERR >&2; cat tests/viewer/fault-sim.bin'"
-expect $v "a program's stderr in the console pane, inside its box" '│.* FROM-STDERR .*│'
+start $v "$tv -- sh -c 'cat tests/viewer/fault-sim.bin; for i in 1 2 3 4 5 6; do echo FROM-STDERR-\$i >&2; sleep 0.3; done; sleep 600'"
+expect $v "a program's stderr in the console pane, inside its box" '│ FROM-STDERR-6 +│'
+boxed $v FROM-STDERR
 keys $v q
 expect $v "q quits" '^EXIT 0'
-# In a shell pipe the writer's stderr is the terminal's, not the viewer's:
-# it scribbles on the screen, and Ctrl-L repairs it.
+# The viewer's own stderr (here a script's io.stderr) while curses owns the
+# terminal: into the console pane too, not onto the screen.
+v=own-stderr
+printf 'local n = 0\nfunction on_event(e)\n  n = n + 1\n  if n %% 50 == 0 then io.stderr:write("VIEWER-STDERR-" .. n .. "\\n") end\nend\n' \
+    >"$out/stderr.lua"
+start $v "$tv --script $out/stderr.lua tests/viewer/fault-sim.bin"
+expect $v "the viewer's stderr in the console pane" '│ VIEWER-STDERR-150 +│'
+boxed $v VIEWER-STDERR
+keys $v q
+expect $v "q quits" '^EXIT 0'
+# The documented shell pipe: the simulator's stderr to a file.
+v=sim-pipe
+start $v "build/bin/baton-sim --trace all tests/qemu/fanin.manifest 2>$out/sim.err | $tv -"
+expect $v "the simulator's run in the viewer" '\[end of the stream\]'
+if [ -s "$out/sim.err" ] && ! grep -Fq "$(head -c 30 "$out/sim.err")" "$out/$v.screen"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAIL viewer/$v: the simulator's stderr ($out/sim.err) is on the screen or empty"
+fi
+keys $v q
+# A pipe whose writer has its stderr on the terminal: the viewer cannot
+# stop it scribbling, so it says so (and how to avoid it); Ctrl-L repairs.
 v=ctrl-l
 start $v "{ cat tests/viewer/fault-sim.bin; sleep 2; echo SCRIBBLE-SCRIBBLE >&2; sleep 600; } | $tv -"
+expect $v "the viewer says the writer's stderr is the terminal's" "the writer's stderr is this terminal: use 2>FILE or baton-trace -- CMD"
 expect $v "the scribble landed on the screen" 'SCRIBBLE-SCRIBBLE' 8
 keys $v C-l
 expect_not $v "Ctrl-L redraws the screen without it" 'SCRIBBLE-SCRIBBLE'
 expect $v "the screen is whole again" '─ Tasks ─'
 keys $v q
+# Ctrl-L puts back the very screen: garbage written to the terminal (with
+# newlines, so that it scrolls) is gone and every line is as before.
+v=ctrl-l-tty
+start $v "$tv tests/viewer/fault-sim.bin"
+expect $v "every event read" ' events 152 '
+sleep 1.2                                   # the rate on the status line settles to 0
+screen $v; cp "$out/$v.screen" "$out/$v.before"
+tty=$(tm display-message -p -t $v '#{pane_tty}')
+printf '\033[5;10HGARBAGE-ON-THE-TTY\n\n\nGARBAGE-2\n\n\n\n' >"$tty"
+expect $v "the garbage is on the screen" 'GARBAGE-2'
+keys $v C-l
+sleep 0.3
+screen $v
+if cmp -s "$out/$v.before" "$out/$v.screen"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAIL viewer/$v: Ctrl-L did not restore the screen:"
+    diff "$out/$v.before" "$out/$v.screen" | sed 's/^/    /'
+fi
+keys $v q
+expect $v "q quits" '^EXIT 0'
 
 # ---- laid out for 80x24 first (item 7) ----
 v=small
@@ -201,6 +259,16 @@ expect $v "a channel's whole name" '│ +1 chan_client>chan_server '
 keys $v '?'
 expect $v "the help's last line" 'a word matches an event name \(call\), a task name, or the details'
 keys $v x ; keys $v q
+expect $v "q quits" '^EXIT 0'
+
+# Today's demo has nine tasks (the uart driver is the ninth): at 80x24 the
+# overview shows every one of them, the last one too, and the latest events.
+v=small9
+make -s ARCH=rv32 trace-record TRACE_SECONDS=3 TRACE_OUT=$out/demo9.bin >"$out/demo9.log" 2>&1
+tm new-session -d -s $v -x 80 -y 24 "TERM=tmux-256color $tv $out/demo9.bin; echo EXIT \$?; sleep 600"
+expect $v "every task of nine, the last one too" '│ +8 uart +blocked '
+expect $v "the latest events below them" '│ +[0-9]+ \+[0-9.]+s +[a-z_-]+ +[a-z-]+ '
+keys $v q
 expect $v "q quits" '^EXIT 0'
 
 # ---- no colours, no UTF-8: TERM=vt100 in the C locale; and --ascii ----
