@@ -27,13 +27,13 @@ fail() { failed=$((failed + 1)); echo "FAIL $page: $1"; }
 
 # split PAGE: $w.cmds (K<TAB>command<TAB>comment), $w.shown (K<TAB>line
 # shown after command K), and per session S its commands, each after a
-# marker ($w.gdb.S) and the line that starts it ($w.start.S: `make gdb
+# marker ($w.gdb.S) and the line that starts it ($w.start.S: `make [VAR=...] gdb
 # ...` or `gdb --args ...`; the page's first such line when a block has
 # none). A block with such a line starts a session; one without goes on
 # with the one before.
 split_page() {
     awk -v w="$w" -v page="$1" -v out="$out" '
-        BEGIN { FS = "\t"; while ((getline l <"tests/docs/unchecked.txt") > 0) if (l !~ /^#/) { split(l, f, "\t"); if (f[1] == page) why[f[2]] = f[3] } FS = " " }
+        BEGIN { startre = "^(make( [A-Z_]+=(\"[^\"]*\"|[^ ]+))* gdb|gdb --args)"; FS = "\t"; while ((getline l <"tests/docs/unchecked.txt") > 0) if (l !~ /^#/) { split(l, f, "\t"); if (f[1] == page) why[f[2]] = f[3] } FS = " " }
         function flush(   i, l, c, first_cmd) {
             if (!g) return
             for (i = 1; i <= n && first_cmd == ""; i++) if (b[i] ~ /^\(gdb\) /) { first_cmd = substr(b[i], 7); sub(/  +#.*/, "", first_cmd) }
@@ -51,11 +51,11 @@ split_page() {
                     sub(/ +$/, "", l)
                     printf "%d\t%s\t%s\n", k, l, c >(w ".cmds")
                     printf "echo \\n@@@ %d\\n\n%s\n", k, l >(w ".gdb." s)
-                } else if (after && l != "..." && l != "" && l !~ /^(make gdb|gdb --args)/)
+                } else if (after && l != "..." && l != "" && l !~ startre)
                     printf "%d\t%s\n", k, l >(w ".shown")
             }
         }
-        /^(make gdb|gdb --args)/ && first == "" { first = $0 }
+        $0 ~ startre && first == "" { first = $0 }
         /^```/ {
             if (on) { flush(); on = 0 } else { on = 1; n = 0; g = 0; st = ""; after = 0 }
             next
@@ -63,7 +63,7 @@ split_page() {
         on {
             b[++n] = $0
             if ($0 ~ /^\(gdb\) /) g = 1
-            if ($0 ~ /^(make gdb|gdb --args)/) { l = $0; sub(/  +#.*/, "", l); st = l }
+            if ($0 ~ startre) { l = $0; sub(/  +#.*/, "", l); st = l }
         }
         END { for (i = 1; i <= s; i++) printf "echo \\n@@@ end\\n\n" >>(w ".gdb." i) }
     ' "$1"
@@ -90,10 +90,14 @@ run_session() {
     case $page in *arch-i386.md) arch=i386 ;; *arch-rv32.md) arch=rv32 ;; esac
     arch=${arch:-rv32}
     man=${man:-demo}
-    if ! make -s ARCH="$arch" MANIFEST="$man" image >"$w.build" 2>&1; then
+    progs=$(printf '%s\n' "$start" | sed -n 's/.*PROGS="\([^"]*\)".*/\1/p')
+    img=build/$arch/img/$man.elf
+    [ -n "$progs" ] && img=build/$arch/img/custom.elf   # make PROGS="..." image
+    if ! { if [ -n "$progs" ]; then make -s ARCH="$arch" PROGS="$progs" image
+           else make -s ARCH="$arch" MANIFEST="$man" image; fi; } >"$w.build" 2>&1; then
         fail "cannot build $arch $man ($w.build)"; return
     fi
-    BATON_TIMEOUT=120 timeout 150 sh scripts/gdb.sh "$arch" "build/$arch/img/$man.elf" \
+    BATON_TIMEOUT=120 timeout 150 sh scripts/gdb.sh "$arch" "$img" \
         -batch -x "$w.gdb.$1" >"$o" 2>&1
     # No QEMU of this session left.
     port=$(sed -n 's/.*GDB stub on port \([0-9]*\).*/\1/p' "$o" | head -1)
@@ -177,7 +181,7 @@ for page in "$@"; do
         host=
         run_session "$s"
         # The functions GDB may stop in, for comments that name one.
-        if [ -n "$host" ]; then nm build/bin/baton-sim; else llvm-nm "build/$arch/img/$man.elf"; fi 2>/dev/null |
+        if [ -n "$host" ]; then nm build/bin/baton-sim; else llvm-nm "$img"; fi 2>/dev/null |
             awk '$2 ~ /^[tTwW]$/ { print $3 }' >>"$w.syms"
     done
     split_output
