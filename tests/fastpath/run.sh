@@ -49,11 +49,7 @@ logical() {
     build/bin/baton-trace --dump "$2" 2>&1 |
         awk '/^console:/ { sub(/: [0-9]+ KiB free/, ": N KiB free"); print; next }
              /^#/ { next } { $1 = ""; print }' |
-        if [ "$1" = sim ]; then
-            sed -E 's/pc (0x[0-9a-f]+),? address \1/pc PC address PC/; s/pc 0x[0-9a-f]+/pc PC/g'
-        else
-            cat
-        fi
+        if [ "$1" = sim ]; then sed -E -f tests/fastpath/sim-pc.sed; else cat; fi
 }
 
 # compare ARCH NAME ON OFF: the two runs' outputs, then their traces.
@@ -78,10 +74,7 @@ compare() {
 
 # A tree whose fast path is wrong on purpose, to show the check catches it.
 plant_tree() {
-    rm -rf build/fastpath-plant && mkdir -p build/fastpath-plant &&
-        tar --exclude=./build --exclude=./.git -cf - . | (cd build/fastpath-plant && tar xf -) &&
-        sed -i 's/arch_frame_set(tf, 1, (uint32_t)from->id);/arch_frame_set(tf, 1, (uint32_t)from->id + 1);/; s/m->src = from->id;/m->src = from->id + 1;/' \
-            build/fastpath-plant/kernel/fastpath.c
+    sh tests/fastpath/plant.sh build/fastpath-plant
 }
 
 make -s build/bin/baton-trace || { echo "0 passed, 1 failed"; exit 1; }
