@@ -5,6 +5,9 @@
 #                     inputs it finds; FUZZ_JOBS=N runs N processes
 #   make fuzz-sim-test  what `make test` runs (tests/fuzz/sim.sh): the saved
 #                     corpus replayed, then a 25-second smoke run
+#   make fuzz-fastpath-test  also in `make test` (tests/fuzz/fastpath.sh): the
+#                     same inputs replayed by baton-fuzz and baton-fuzz-slow
+#                     (its kernel built with FASTPATH=0), their runs compared
 # The kernel and the simulator are built a third time, flavour "fuzz": with
 # libFuzzer's coverage, ASan and UBSan. The driver (sim/fuzz/driver.c) is
 # linked as FZ_PROGRAMS programs of their own, with a program table of their
