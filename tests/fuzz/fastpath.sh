@@ -9,9 +9,9 @@
 # (BATON_FUZZ_VERBOSE=1). Per input, the two must print the same, but for
 # what may differ: the fast path's own count, the kernel stack's depth,
 # libFuzzer's timing, and the host address (pc) of user code, which moves
-# with the kernel's size. One check per input; and one that the fast path
-# was taken at all (and never in the slow build): the comparison would
-# prove nothing otherwise.
+# with the kernel's size; and neither may break an invariant. One check
+# per input; and one that the fast path was taken at all (and never in
+# the slow build): the comparison would prove nothing otherwise.
 #
 # BATON_FASTPATH_PLANT=1 builds the fast fuzzer from a copy of the tree
 # whose fast path delivers a wrong src (tests/fastpath/plant.sh): the
@@ -73,8 +73,10 @@ replay "$fast" "$out/on.log"
 replay build/bin/baton-fuzz-slow "$out/off.log"
 
 # Per input (its "Running: FILE" line and what follows), the two logs:
-# "same FILE", or "differ FILE" and both parts in $out/on/N, $out/off/N;
-# "missing FILE" for an input one build did not reach (it stopped).
+# "same FILE", or "differ FILE N" and both parts in $out/on/N, $out/off/N
+# ("broken FILE N" if both broke an invariant or a sanitizer stopped both:
+# the same bug in both paths is a bug all the same); "missing FILE" for an
+# input one build did not reach (it stopped).
 awk -v out="$out" '
     FNR == 1 { f++ }
     /^Running: / { key = $2; if (!((f, key) in text)) order[f, ++n[f]] = key }
@@ -83,16 +85,22 @@ awk -v out="$out" '
         for (i = 1; i <= n[1] || i <= n[2]; i++) {
             k = (1, i) in order ? order[1, i] : order[2, i]
             if (!((1, k) in text) || !((2, k) in text)) { print "missing", k; continue }
-            if (text[1, k] == text[2, k]) { print "same", k; continue }
+            same = text[1, k] == text[2, k]
+            if (same && text[1, k] !~ /INVARIANT BROKEN|ERROR: |runtime error:/) {
+                print "same", k
+                continue
+            }
             printf "%s", text[1, k] > (out "/on/" i); close(out "/on/" i)
             printf "%s", text[2, k] > (out "/off/" i); close(out "/off/" i)
-            print "differ", k, i
+            print same ? "broken" : "differ", k, i
         }
     }' "$out/on.log" "$out/off.log" >"$out/verdicts"
 while read -r verdict input i; do
     case $verdict in
     same) pass ;;
     missing) fail "$input: replayed by one build only: $out/on.log.raw, $out/off.log.raw" ;;
+    broken) fail "$input: both builds stopped alike: $out/on/$i"
+       grep -a -m 1 -e INVARIANT -e 'ERROR: ' -e 'runtime error:' "$out/on/$i" ;;
     *) fail "$input: the runs differ: diff $out/off/$i $out/on/$i"
        grep -a -m 1 INVARIANT "$out/on/$i" "$out/off/$i" ||
            diff "$out/off/$i" "$out/on/$i" | head -4 ;;
