@@ -79,15 +79,19 @@ plant_tree() {
 
 make -s build/bin/baton-trace || { echo "0 passed, 1 failed"; exit 1; }
 src=.
+# The fast build's directories; a planted one's apart: its objects are newer
+# than the tree's sources, so make would take one build for the other.
+fastdir=fast
 if [ "${BATON_FASTPATH_PLANT:-0}" = 1 ]; then
     plant_tree || { echo "0 passed, 1 failed"; exit 1; }
     src=build/fastpath-plant
+    fastdir=fast-plant
 fi
 for arch in ${*:-sim rv32 i386}; do
     out=build/fastpath/$arch
     mkdir -p "$out"
     if [ "$arch" = sim ]; then
-        make -s -C "$src" BIN="$PWD/$out/on" SIM_B="$PWD/$out/sim-on" "$PWD/$out/on/baton-sim-fast" &&
+        make -s -C "$src" BIN="$PWD/$out/$fastdir" SIM_B="$PWD/$out/sim-$fastdir" "$PWD/$out/$fastdir/baton-sim-fast" &&
             make -s FASTPATH=0 BIN="$out/off" SIM_B="$out/sim-off" "$out/off/baton-sim-fast" ||
             { fail "$arch: build"; continue; }
     fi
@@ -97,14 +101,15 @@ for arch in ${*:-sim rv32 i386}; do
         fi
         for mode in on off; do
             f=$out/$n.$mode
+            d=$mode; [ $mode = on ] && d=$fastdir
             set --
             [ -f "tests/qemu/$n.input" ] && grep -v '^#' "tests/qemu/$n.input" >"$out/$n.input" &&
                 set -- --input-file "$out/$n.input"
             if [ "$arch" = sim ]; then
-                timeout 120 "$out/$mode/baton-sim-fast" --trace all "$@" "tests/qemu/$n.manifest" \
+                timeout 120 "$out/$d/baton-sim-fast" --trace all "$@" "tests/qemu/$n.manifest" \
                     </dev/null >"$f" 2>/dev/null
             else
-                b=$PWD/build/fastpath/$arch-$mode
+                b=$PWD/build/fastpath/$arch-$d
                 dir=.; fp=1
                 [ $mode = on ] && dir=$src
                 [ $mode = off ] && fp=0
