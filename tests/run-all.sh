@@ -13,7 +13,8 @@
 #              layer only: any correct design passes it.
 #   white-box  the reference's own structures: unit tests that build
 #              kernel and library structures by hand, the fuzzer's
-#              invariants, the golden traces (exact event order), the GDB
+#              invariants (and its runs with the fast path and without,
+#              compared), the golden traces (exact event order), the GDB
 #              test (kernel symbols).
 #   tools      the host programs: the trace decoder's fuzzing, the viewer's
 #              model, Lua API and screen, the window view (SDL2, headless),
@@ -89,6 +90,7 @@ layer white-box
 suite unit make -s unit-tests
 suite kernel-unit make -s kernel-unit-tests
 suite fuzz-sim make -s fuzz-sim-test
+suite fuzz-fastpath make -s fuzz-fastpath-test
 suite tracer make -s tracer-tests
 suite fastpath-sim sh tests/fastpath/run.sh sim
 for arch in rv32 i386; do

@@ -8,9 +8,6 @@
 #include "internal.h"
 #include <baton/uart.h>
 
-#define STACK_BOTTOM (USER_STACK_TOP - USER_STACK_SIZE)
-#define STACK_CANARY (STACK_BOTTOM + 64)
-
 static bool live(int id)
 {
     return id > 0 && id < TASK_MAX && task_lookup(id) != NULL;
@@ -30,59 +27,135 @@ static int id_of(const struct fz_task *t)
 
 /* ---- Messages ------------------------------------------------------------------ */
 
+/* The kernel's rule (ipc.c, flags_ok): a send, a receive, or both (a
+ * call: src == dst); a reply sends, alone or with a receive from anyone
+ * after it (a reply-and-receive); no other bits. */
 static bool bad_ipc_flags(unsigned flags, int dst, int src)
 {
     bool send = flags & IPC_SEND, recv = flags & IPC_RECV;
-    return (flags & ~(unsigned)(IPC_SEND | IPC_RECV | IPC_NOBLOCK | IPC_REPLY)) ||
-           (!send && !recv) || (send && recv && src != dst) ||
-           ((flags & IPC_REPLY) && (!send || recv));
+    if (flags & ~(unsigned)(IPC_SEND | IPC_RECV | IPC_NOBLOCK | IPC_REPLY))
+        return true;
+    if (flags & IPC_REPLY)
+        return !send || (recv && src != IPC_ANY);
+    return (!send && !recv) || (send && recv && src != dst);
 }
 
-static void build_ipc(struct fz_task *t, struct fz_pending *p, int dst, int src,
-                      unsigned flags)
+/* What both forms share: the peers, the buffer and its class, and what
+ * the kernel must refuse. The register form checks its buffer only when it
+ * receives (a long message received goes there); SYS_IPC always. */
+static void ipc_common(struct fz_task *t, struct fz_pending *p, int dst, int src,
+                       unsigned flags, uint32_t good)
 {
     bool send = flags & IPC_SEND, recv = flags & IPC_RECV;
     p->what = FZW_IPC;
-    p->sysno = SYS_IPC;
     p->flags = flags;
     p->peer = send ? dst : src;
-    p->buf = fz_pick_pointer(t, sizeof(struct message), recv,
-                             fz_msg_slot(t, fz_byte()), &p->cls);
+    p->src = recv ? src : -1;
+    p->buf = fz_pick_pointer(t, sizeof(struct message), recv, good, &p->cls);
     if (p->buf % sizeof(struct message))
         p->cls = FZ_BAD;          /* a message must be aligned to its size */
-    p->must_fail = p->cls == FZ_BAD || (recv && p->cls != FZ_RW) ||
+    bool checked = recv || !p->regs;
+    p->must_fail = (checked && (p->cls == FZ_BAD || (recv && p->cls != FZ_RW))) ||
                    bad_ipc_flags(flags, dst, src) || (send && bad_peer(t, dst)) ||
                    (recv && src != IPC_ANY && bad_peer(t, src));
-    if (send && p->cls == FZ_RW) {
-        p->tag = fz_new_tag(t, false, dst, recv, 0);
-        fz_tag_message((struct message *)fz_user(p->buf), p->tag, id_of(t));
-    } else if (send && dst > 0 && dst < TASK_MAX) {
+}
+
+/* A fresh tag for the message p sends to dst (0 if the ledger is full). A
+ * message of SYS_IPC fits in registers one time in three. */
+static uint32_t ipc_tag(struct fz_task *t, const struct fz_pending *p, int dst)
+{
+    bool reply = p->flags & IPC_REPLY, recv = p->flags & IPC_RECV;
+    uint32_t tag = fz_new_tag(t, false, dst, recv && !reply, 0);
+    if (tag) {
+        fz.tag[tag].replyrecv = reply && recv;
+        fz.tag[tag].fits = p->regs || tag % 3 == 0;
+    }
+    return tag;
+}
+
+/* SYS_IPC: the message at buf, a copy of it sent if buf is the task's. */
+static void build_ipc(struct fz_task *t, struct fz_pending *p, int dst, int src,
+                      unsigned flags, uint32_t good)
+{
+    p->sysno = SYS_IPC;
+    ipc_common(t, p, dst, src, flags, good);
+    if ((flags & IPC_SEND) && p->cls == FZ_RW &&
+        (p->tag = ipc_tag(t, p, dst)) != 0) {
+        fz_tag_message((struct message *)fz_user(p->buf), p->tag, id_of(t),
+                       fz.tag[p->tag].fits);
+    } else if ((flags & IPC_SEND) && dst > 0 && dst < TASK_MAX) {
         fz.untagged_sent[dst]++;  /* read-only data: no tag to check */
     }
     uint32_t a[6] = { (uint32_t)dst, (uint32_t)src, p->buf, flags };
     memcpy(p->a, a, sizeof(a));
 }
 
+/* SYS_IPC_REGS (<baton/syscall.h>): the flags above the number, the peer
+ * (dst of a send, a call or a reply; src of a receive), buf, then type and
+ * words 0..2 of the message in the slots. A receive into registers must
+ * leave buf alone: the harness fills it with FZ_POISON to see. */
+static void build_ipc_regs(struct fz_task *t, struct fz_pending *p, int dst, int src,
+                           unsigned flags, uint32_t good)
+{
+    bool send = flags & IPC_SEND;
+    struct message m = { .type = MSG_USER + 7, .words = { 0x0b0b0b0b, 1, 2 } };
+    /* One peer slot: src is it, or anyone after a reply (ipc_syscall_regs). */
+    int one = send ? dst : src;
+    dst = one;
+    src = flags & IPC_REPLY ? IPC_ANY : one;
+    p->regs = true;
+    p->sysno = SYS_IPC_REGS | (flags & 0xff) << SYSCALL_FLAGS_SHIFT;
+    ipc_common(t, p, dst, src, flags, good);
+    if (send && (p->tag = ipc_tag(t, p, dst)) != 0)
+        fz_tag_message(&m, p->tag, id_of(t), true);
+    else if (send && dst > 0 && dst < TASK_MAX)
+        fz.untagged_sent[dst]++;  /* the ledger is full: an untagged one */
+    if ((flags & IPC_RECV) && p->cls == FZ_RW)
+        memset(fz_user(p->buf), FZ_POISON, sizeof(struct message));
+    uint32_t a[6] = { (uint32_t)one, p->buf, (uint32_t)m.type,
+                      m.words[0], m.words[1], m.words[2] };
+    memcpy(p->a, a, sizeof(a));
+}
+
+/* Where a message op's buffer is: a slot of the driver's stack (mostly at
+ * the address its code uses: the fast path's case), or of its data. */
+static uint32_t message_buffer(const struct fz_task *t, uint8_t w)
+{
+    switch (w >> 2 & 7) {
+    case 6:  return fz_msg_slot(t, w >> 5);
+    case 7:  return fz_stack_slot(t, w >> 5, false);
+    default: return fz_stack_slot(t, w >> 5, true);
+    }
+}
+
+/* kind: 0 send, 1 receive, 2 call, 3 reply or reply-and-receive, 4 any
+ * flags at all; in registers two times in three, else by address. */
 static void build_message_op(struct fz_task *t, struct fz_pending *p, int kind)
 {
     static const enum fz_want wants[] = { FZ_RECEIVER, FZ_SENDER, FZ_RECEIVER,
                                           FZ_CALLER, FZ_ANYONE };
     int peer = fz_pick_peer(t, wants[kind]);
-    uint8_t v = fz_byte();
-    unsigned noblock = v % 4 == 0 ? IPC_NOBLOCK : 0;
+    uint8_t v = fz_byte(), w = fz_byte();
+    unsigned noblock = v % 4 == 3 ? IPC_NOBLOCK : 0;
+    void (*form)(struct fz_task *, struct fz_pending *, int, int, unsigned, uint32_t) =
+        w % 3 == 2 ? build_ipc : build_ipc_regs;
+    uint32_t buf = message_buffer(t, w);
     switch (kind) {
-    case 0: build_ipc(t, p, peer, 0, IPC_SEND | noblock); break;
+    case 0: form(t, p, peer, 0, IPC_SEND | noblock, buf); break;
     case 1:                       /* from anyone, half the time */
-        build_ipc(t, p, 0, v & 4 ? IPC_ANY : peer, IPC_RECV | noblock);
+        form(t, p, 0, v & 4 ? peer : IPC_ANY, IPC_RECV | noblock, buf);
         break;
-    case 2: build_ipc(t, p, peer, peer, IPC_SEND | IPC_RECV); break;
-    case 3:                       /* a reply, to a caller if one waits */
-        if (v & 4 && t->last_src)
+    case 2: form(t, p, peer, peer, IPC_SEND | IPC_RECV | noblock, buf); break;
+    case 3:                       /* to a caller if one waits */
+        if (!(v & 4) && t->last_src)
             peer = t->last_src;
-        build_ipc(t, p, peer, 0, IPC_SEND | IPC_REPLY | IPC_NOBLOCK);
+        if (!(v & 8))             /* then receive from anyone: a server's loop */
+            form(t, p, peer, IPC_ANY, IPC_SEND | IPC_RECV | IPC_REPLY | noblock, buf);
+        else
+            form(t, p, peer, 0, IPC_SEND | IPC_REPLY | IPC_NOBLOCK, buf);
         break;
     default:                      /* anything at all, garbage bits too */
-        build_ipc(t, p, peer, fz_pick_task(t), fz_byte());
+        form(t, p, peer, fz_pick_task(t), fz_byte(), buf);
         break;
     }
 }
@@ -444,11 +517,25 @@ static const uint8_t op_table[32] = {
     16, 17, 20, 21, 22, 23, 24, 25, 26, 27,
 };
 
+/* The message op of a run of messages (main.c): tasks of even id serve
+ * (receive from anyone, reply and receive), the others are their clients
+ * (call, send); one op in eight is any message op. */
+static int message_kind(const struct fz_task *t, uint8_t b)
+{
+    if (b % 8 == 7)
+        return (b >> 3) % 4;
+    if (id_of(t) % 2 == 0)
+        return b & 1 ? 1 : 3;
+    return b & 6 ? 2 : 0;
+}
+
 static void build(struct fz_task *t, struct fz_op *op)
 {
     struct fz_pending *p = &t->op;
     p->port = -1;
-    uint8_t kind = op_table[fz_byte() % 32];
+    uint8_t b = fz_byte();
+    /* A run of messages: mostly calls to servers, and their replies. */
+    uint8_t kind = fz.messages && b < 240 ? message_kind(t, b) : op_table[b % 32];
     op->kind = FZ_SYSCALL;
     switch (kind) {
     case 0: case 1: case 2: case 3: case 4: build_message_op(t, p, kind); break;

@@ -13,7 +13,6 @@
 #include "sched.h"
 #include "page.h"
 
-#define STACK_BOTTOM (USER_STACK_TOP - USER_STACK_SIZE)
 #define SHM_END      (USER_SHM_BASE + CHANNEL_PORTS * PAGE_SIZE)
 
 bool fz_alive(int id)
@@ -315,7 +314,7 @@ static void check_kernel_view(void)
         if (!k || !t->hello)
             continue;
         uint32_t at[2] = { t->area + (uint32_t)offsetof(struct fz_area, canary),
-                           STACK_BOTTOM + 64 };
+                           STACK_CANARY };
         for (int c = 0; c < 2; c++) {
             uintptr_t pa = arch_vm_lookup(&k->vm, at[c] & ~(PAGE_SIZE - 1), NULL);
             const uint8_t *b = (const uint8_t *)pa + at[c] % PAGE_SIZE;

@@ -5,6 +5,9 @@
 #                     inputs it finds; FUZZ_JOBS=N runs N processes
 #   make fuzz-sim-test  what `make test` runs (tests/fuzz/sim.sh): the saved
 #                     corpus replayed, then a 25-second smoke run
+#   make fuzz-fastpath-test  also in `make test` (tests/fuzz/fastpath.sh): the
+#                     same inputs replayed by baton-fuzz and baton-fuzz-slow
+#                     (its kernel built with FASTPATH=0), their runs compared
 # The kernel and the simulator are built a third time, flavour "fuzz": with
 # libFuzzer's coverage, ASan and UBSan. The driver (sim/fuzz/driver.c) is
 # linked as FZ_PROGRAMS programs of their own, with a program table of their
@@ -23,7 +26,7 @@ SIM_CFLAGS_fuzz  := $(SIM_BASE) -O1 -fsanitize=fuzzer-no-link,address,undefined 
 SIM_LDFLAGS_fuzz := -fsanitize=fuzzer,address,undefined
 $(eval $(call SIM_FLAVOUR,fuzz))
 
-.PHONY: fuzz fuzz-sim-test
+.PHONY: fuzz fuzz-sim-test fuzz-fastpath-test
 $(FZ_B)/driver.o: sim/fuzz/driver.c | deps-build
 	@mkdir -p $(dir $@)
 	$(SIM_CC) $(SIM_UFLAGS) -Isim/fuzz -MMD -MP -c $< -o $@
@@ -39,10 +42,29 @@ $(FZ_B)/table/progs.o: $(FZ_B)/table/progs.c
 
 FZ_OBJ := $(SIM_B)/fuzz/kernel.o $(patsubst %,$(SIM_B)/fuzz/s/%.o,$(SIM_SSRC) $(FZ_SRC)) \
           $(FZ_B)/table/progs.o $(patsubst %,$(FZ_B)/%.sim.o,$(FZ_PROGS))
+FZ_LINK = $(SIM_CC) $(SIM_LDFLAGS_fuzz) -fuse-ld=bfd -no-pie \
+          -Wl,-T,$(FZ_B)/table/progs.ld -o $@ $(filter %.o,$^)
 $(BIN)/baton-fuzz: $(FZ_OBJ) $(FZ_B)/table/progs.ld
 	@mkdir -p $(dir $@)
-	$(SIM_CC) $(SIM_LDFLAGS_fuzz) -fuse-ld=bfd -no-pie \
-	    -Wl,-T,$(FZ_B)/table/progs.ld -o $@ $(FZ_OBJ)
+	$(FZ_LINK)
+
+# The fast path's successes, counted (sim/fuzz/main.c, fz_fastpath_handoff):
+# here kernel/fastpath.c alone calls sched_handoff by that name.
+$(SIM_B)/fuzz/k/kernel/fastpath.c.o: kernel/fastpath.c | deps-build
+	@mkdir -p $(dir $@)
+	$(SIM_CC) $(SIM_CFLAGS_fuzz) $(SIM_KFLAGS) -Dsched_handoff=fz_fastpath_handoff \
+	    -MMD -MP -c kernel/fastpath.c -o $@
+
+# baton-fuzz-slow: the same fuzzer, but its kernel built with FASTPATH=0 (by
+# a make of its own, in $(SIM_B)/fuzz-slow/): tests/fuzz/fastpath.sh runs
+# both on the same inputs and compares what they did.
+FZ_SLOW_K := $(SIM_B)/fuzz-slow/fuzz/kernel.o
+$(FZ_SLOW_K): FORCE
+	$(MAKE) -s FASTPATH=0 SIM_B=$(SIM_B)/fuzz-slow $@
+$(BIN)/baton-fuzz-slow: $(FZ_SLOW_K) $(filter-out $(SIM_B)/fuzz/kernel.o,$(FZ_OBJ)) \
+                        $(FZ_B)/table/progs.ld
+	@mkdir -p $(dir $@)
+	$(FZ_LINK)
 
 # From build/fuzz/, where libFuzzer leaves its logs (fuzz-N.log) and crashes.
 fuzz: $(BIN)/baton-fuzz
@@ -50,6 +72,8 @@ fuzz: $(BIN)/baton-fuzz
 	cd build/fuzz && $(CURDIR)/$(BIN)/baton-fuzz -max_total_time=$(FUZZ_TIME) \
 	    $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS)) \
 	    -len_control=0 -max_len=2048 -print_final_stats=1 $(CURDIR)/$(FUZZ_CORPUS)
+fuzz-fastpath-test: $(BIN)/baton-fuzz $(BIN)/baton-fuzz-slow
+	sh tests/fuzz/fastpath.sh
 fuzz-sim-test: $(BIN)/baton-fuzz
 	sh tests/fuzz/sim.sh
 # What the fuzz flavour compiles with is in these files too.

@@ -20,6 +20,16 @@
 #define FZ_PORTS       4          /* ports the manifests grant: 0..3 */
 #define FZ_STATUS_VIOLATION 99    /* sim_stop status after a violation */
 
+/* The bottom of a task's user stack, at its kernel-side address (the
+ * task's code reaches it at its stack alias, sim/vm.c). The driver's code
+ * never gets that deep: these bytes are the harness's. */
+#define STACK_BOTTOM (USER_STACK_TOP - USER_STACK_SIZE)
+#define STACK_CANARY (STACK_BOTTOM + 64)             /* FZ_CANARY bytes */
+#define STACK_SLOTS  (STACK_CANARY + FZ_CANARY)      /* FZ_SLOTS messages */
+/* What a register-form receive's buffer holds until a message too long for
+ * the registers lands there (build.c, result.c). */
+#define FZ_POISON    0xa5
+
 /* What the harness knows of a user address range, from the driver's
  * program layout (not from the kernel's page tables, which are under test). */
 enum fz_class {
@@ -43,7 +53,10 @@ struct fz_pending {
     enum fz_what what;
     uint32_t sysno, a[6];
     unsigned flags;               /* FZW_IPC: the IPC_* flags */
+    bool regs;                    /* FZW_IPC: the register form, SYS_IPC_REGS */
     int peer;                     /* IPC dst (or src), notify dst, ... */
+    int src;                      /* FZW_IPC with IPC_RECV: whom it receives
+                                     from (IPC_ANY for a reply-and-receive) */
     uint32_t tag;                 /* the tag it sends, 0 if none */
     enum fz_class cls;            /* of its buffer */
     uint32_t buf;                 /* the buffer (a user address) */
@@ -84,6 +97,8 @@ enum fz_tag_status { FZT_NONE, FZT_ISSUED, FZT_OK, FZT_FAILED };
 /* One tagged message, from its send to its receipt. */
 struct fz_tag {
     uint8_t status, from, chan, call, received, receiver;
+    uint8_t replyrecv;            /* sent by a reply-and-receive */
+    uint8_t fits;                 /* messages: words after IPC_REG_WORDS zero */
     int16_t to;                   /* messages: the task; channels: the port */
     int err;                      /* FZT_FAILED: the error */
     uint32_t size;                /* channels: bytes */
@@ -105,6 +120,8 @@ struct fz_run {
     uint32_t untagged_sent[TASK_MAX], untagged_recv[TASK_MAX];
     uint32_t untagged_chan_sent, untagged_chan_recv;
     bool first_step_seen;
+    uint32_t fastpath;            /* IPC fast path handoffs in this run */
+    bool messages;                /* a run of mostly messages (main.c) */
     bool failed;
     char why[512];
 };
@@ -136,6 +153,10 @@ void *fz_user(uint32_t va);
 uint32_t fz_pick_pointer(const struct fz_task *t, uint32_t len, bool write,
                          uint32_t good, enum fz_class *cls);
 uint32_t fz_msg_slot(const struct fz_task *t, unsigned k);
+/* Message slot k on t's own user stack, at the address its user code uses
+ * (the stack alias, sim/vm.c: the IPC fast path's case) if alias, else at
+ * the stack's kernel-side address, which the slow path takes too. */
+uint32_t fz_stack_slot(const struct fz_task *t, unsigned k, bool alias);
 uint32_t fz_data_buf(const struct fz_task *t);
 uint32_t fz_other_program(const struct fz_task *t);
 struct fz_task *fz_me(void);
@@ -143,14 +164,21 @@ struct fz_task *fz_me(void);
 void fz_layout(struct fz_task *t, const struct sim_program *p);
 enum fz_class fz_classify(const struct fz_task *t, uint32_t va, uint32_t len,
                           bool write);
-void fz_tag_message(struct message *m, uint32_t tag, int from);
-bool fz_message_tag(const struct message *m, uint32_t *tag);
+/* A tagged message; fits: its words after IPC_REG_WORDS are zero, so that
+ * it can travel in registers. fz_message_tag says which of the two it is. */
+void fz_tag_message(struct message *m, uint32_t tag, int from, bool fits);
+bool fz_message_tag(const struct message *m, uint32_t *tag, bool *fits);
 void fz_tag_bytes(uint8_t *p, uint32_t size, uint32_t tag);
 bool fz_bytes_tag(const uint8_t *p, uint32_t size, uint32_t *tag);
 uint32_t fz_new_tag(struct fz_task *t, bool chan, int to, bool call, uint32_t size);
 const char *fz_what_name(enum fz_what w);
 bool fz_consumes_notifications(const struct fz_pending *op, int from);
 const char *fz_err(long err);
+
+/* main.c: the kernel's fast path calls this for sched_handoff (fuzz.mk
+ * renames the call in kernel/fastpath.c alone): it counts the handoffs,
+ * the fast path's successes, then hands off. */
+error_t fz_fastpath_handoff(enum task_block why, struct task *next);
 
 /* result.c: the checks of a reported result. */
 void fz_result(struct fz_task *t, long ret, const uint32_t out[6]);

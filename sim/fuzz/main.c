@@ -12,6 +12,7 @@
 #include "fuzz_int.h"
 #include "internal.h"
 #include "program.h"
+#include "sched.h"
 
 struct fz_run fz;
 bool fz_verbose;
@@ -51,6 +52,10 @@ static void configure(struct sim_manifest *m, struct sim_config *cfg)
     fz.ntasks = 2 + fz_byte() % (FZ_TASKS_MAX - 1);
     uint8_t flags = fz_byte();
     cfg->preempt = flags & 1;
+    /* A run of servers and clients: mostly messages, so that tasks wait for
+     * each other, and calls and replies find their peer waiting (the IPC
+     * fast path's case, kernel/fastpath.c). */
+    fz.messages = flags & 4;
     cfg->seed = 1 + (fz_byte() | (uint64_t)fz_byte() << 8);
     if (flags & 2) {              /* console input: UART interrupts, when idle */
         size_t n = fz_byte() % 48;
@@ -161,6 +166,7 @@ static int run_one(const uint8_t *data, size_t size)
         sim_report(stderr, &last_result);
         fprintf(stderr, "baton-fuzz: deepest kernel stack use %zu of %d bytes\n",
                 last_result.kstack_peak, KSTACK_SIZE);
+        fprintf(stderr, "baton-fuzz: IPC fast path taken %u times\n", fz.fastpath);
     }
     if (fz.failed) {
         report(&last_result);
@@ -192,4 +198,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     return run_one(data, size);
+}
+
+/* ---- The fast path, counted ------------------------------------------------------- */
+
+/* kernel/fastpath.c calls this where it says sched_handoff (fuzz.mk): only
+ * when its common case holds, so each call is one fast-path syscall. */
+error_t fz_fastpath_handoff(enum task_block why, struct task *next)
+{
+    fz.fastpath++;
+    return sched_handoff(why, next);
 }

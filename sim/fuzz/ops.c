@@ -77,25 +77,32 @@ static uint32_t mix(uint32_t tag, uint32_t i)
     return z ^ (z >> 13);
 }
 
-void fz_tag_message(struct message *m, uint32_t tag, int from)
+void fz_tag_message(struct message *m, uint32_t tag, int from, bool fits)
 {
     m->type = MSG_USER + 1 + (int)(tag % 5);
     m->src = 0x5eed;              /* the kernel must overwrite it */
     m->words[0] = tag;
     m->words[1] = (uint32_t)from;
     for (uint32_t i = 2; i < 6; i++)
-        m->words[i] = mix(tag, i);
+        m->words[i] = fits && i >= IPC_REG_WORDS ? 0 : mix(tag, i);
 }
 
-bool fz_message_tag(const struct message *m, uint32_t *tag)
+bool fz_message_tag(const struct message *m, uint32_t *tag, bool *fits)
 {
     uint32_t t = m->words[0];
     if (m->type != MSG_USER + 1 + (int)(t % 5))
         return false;
-    for (uint32_t i = 2; i < 6; i++)
-        if (m->words[i] != mix(t, i))
+    bool zero = true, pattern = true;
+    for (uint32_t i = 2; i < 6; i++) {
+        if (i < IPC_REG_WORDS && m->words[i] != mix(t, i))
             return false;
+        zero &= i < IPC_REG_WORDS || m->words[i] == 0;
+        pattern &= m->words[i] == mix(t, i);
+    }
+    if (!zero && !pattern)
+        return false;
     *tag = t;
+    *fits = zero;
     return true;
 }
 
@@ -142,7 +149,6 @@ void *fz_user(uint32_t va)
 
 /* ---- A task's memory, as its program lays it out --------------------------- */
 
-#define STACK_BOTTOM (USER_STACK_TOP - USER_STACK_SIZE)
 #define SHM_END      (USER_SHM_BASE + CHANNEL_PORTS * PAGE_SIZE)
 
 static enum fz_class page_class(const struct fz_task *t, uint32_t page)
@@ -157,12 +163,20 @@ static enum fz_class page_class(const struct fz_task *t, uint32_t page)
     return FZ_BAD;
 }
 
+/* The address the kernel has for t's user address va: the same, but for
+ * its stack alias (sim/vm.c). Another task's stack alias is nothing (0). */
+static uint32_t canonical(const struct fz_task *t, uint32_t va)
+{
+    return (uint32_t)sim_vm_canonical(&task_table[t - fz.task].vm, va);
+}
+
 /* The class of [va, va+len) for a read (or a write) by task t. */
 enum fz_class fz_classify(const struct fz_task *t, uint32_t va, uint32_t len,
                           bool write)
 {
     if (len == 0)
         return FZ_RW;
+    va = canonical(t, va);
     if (len > (1u << 20) || (uint64_t)va + len > USER_END)
         return FZ_BAD;
     bool ro = false, unknown = false;
@@ -191,16 +205,24 @@ uint32_t fz_data_buf(const struct fz_task *t)
     return t->area + (uint32_t)offsetof(struct fz_area, data);
 }
 
+uint32_t fz_stack_slot(const struct fz_task *t, unsigned k, bool alias)
+{
+    uint32_t va = STACK_SLOTS + (k % FZ_SLOTS) * (uint32_t)sizeof(struct message);
+    return alias ? (uint32_t)sim_vm_alias(&task_table[t - fz.task].vm, va) : va;
+}
+
 /* Is [va, va+len) in memory the harness may write (its buffers)? The rest
  * of a task's writable memory is its code's: never handed to the kernel. */
 static bool harness_memory(const struct fz_task *t, uint32_t va, uint32_t len)
 {
+    va = canonical(t, va);
     uint64_t end = (uint64_t)va + len;
     uint32_t cells = t->area + (uint32_t)offsetof(struct fz_area, cell);
     return (va >= fz_msg_slot(t, 0) && end <= fz_msg_slot(t, FZ_SLOTS - 1) + 32) ||
            (va >= fz_data_buf(t) && end <= fz_data_buf(t) + (uint64_t)FZ_DATA) ||
            (va >= cells && end <= cells + sizeof(channel_handle) * FZ_CELLS) ||
-           (va >= STACK_BOTTOM && end <= STACK_BOTTOM + 32);
+           (va >= STACK_BOTTOM && end <= STACK_BOTTOM + 32) ||
+           (va >= STACK_SLOTS && end <= STACK_SLOTS + FZ_SLOTS * sizeof(struct message));
 }
 
 /* The data of another driver program than t's: not mapped in t. */
@@ -210,6 +232,17 @@ uint32_t fz_other_program(const struct fz_task *t)
     snprintf(name, sizeof(name), "fz_driver%d", t->prog % FZ_PROGRAMS + 1);
     const struct sim_program *p = sim_program_find(name);
     return p ? (uint32_t)(uintptr_t)p->data : 0;
+}
+
+/* A message slot on the stack of another task than t, at the address that
+ * task's code uses: t has no such address (the fast path must not take it
+ * for t's own stack). */
+static uint32_t other_stack(const struct fz_task *t, uint8_t v)
+{
+    int id = 1 + v % (TASK_MAX - 1);
+    if (&fz.task[id] == t)
+        id = id % (TASK_MAX - 1) + 1;
+    return (uint32_t)sim_vm_alias(&task_table[id].vm, STACK_SLOTS + v % FZ_SLOTS * 32u);
 }
 
 /* A pointer for a buffer of len bytes, good or bad, and its class. A
@@ -222,7 +255,7 @@ uint32_t fz_pick_pointer(const struct fz_task *t, uint32_t len, bool write,
     uint8_t v = fz_byte();
     uint32_t p;
     /* The good buffer most of the time: calls must succeed too. */
-    switch (v < 176 ? 0 : 1 + (v - 176) % 13) {
+    switch (v < 176 ? 0 : 1 + (v - 176) % 14) {
     case 0:  p = good; break;
     case 1:  p = STACK_BOTTOM; break;
     case 2:  p = t->ro + (v & 0x20 ? 32 : 0); break;
@@ -235,6 +268,7 @@ uint32_t fz_pick_pointer(const struct fz_task *t, uint32_t len, bool write,
     case 9:  p = t->data_end - 16; break;              /* into unmapped */
     case 10: p = t->data_start - 16; break;            /* read-only, then not */
     case 11: p = STACK_BOTTOM - 32; break;             /* below the stack */
+    case 12: p = other_stack(t, fz_byte()); break;     /* another task's */
     default: p = fz_word(); break;
     }
     *cls = fz_classify(t, p, len, write);
@@ -291,7 +325,11 @@ int fz_pick_peer(const struct fz_task *t, enum fz_want want)
     }
     if (v < 200) {                /* another driver, alive or not */
         int k = 1 + v % (fz.ntasks - 1);
-        return k >= self ? k + 1 : k;
+        k = k >= self ? k + 1 : k;
+        /* A run of messages talks to the living (the next one, if any). */
+        for (int i = 0; fz.messages && i < fz.ntasks && (k == self || !task_lookup(k)); i++)
+            k = k % fz.ntasks + 1;
+        return k;
     }
     if (v < 212)
         return self;
@@ -322,8 +360,8 @@ bool fz_consumes_notifications(const struct fz_pending *op, int from)
 {
     if (op->what == FZW_NOTIFY_RCV)
         return op->peer == from;
-    return op->what == FZW_IPC && (op->flags & IPC_RECV) && !(op->flags & IPC_SEND) &&
-           op->peer == IPC_ANY;
+    /* A receive from any: ipc_recv(IPC_ANY) or a reply-and-receive. */
+    return op->what == FZW_IPC && (op->flags & IPC_RECV) && op->src == IPC_ANY;
 }
 
 /* An error's name (the host has no err2str: lib/ is the kernel's here). */

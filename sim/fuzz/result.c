@@ -29,11 +29,13 @@ static void outstanding_remove(uint32_t tag)
 }
 
 /* The sender learns how its send went. A failed send must have moved
- * nothing, except a call whose server died after taking the request. */
+ * nothing, except a call whose server died after taking the request. A
+ * reply-and-receive that would block after its reply went (IPC_NOBLOCK)
+ * did send. */
 static void sent(uint32_t tag, long ret)
 {
     struct fz_tag *g = &fz.tag[tag];
-    if (ret == OK) {
+    if (ret == OK || (g->replyrecv && ret == ERR_WOULD_BLOCK)) {
         g->status = FZT_OK;
         if (!g->received)
             outstanding_add(tag);
@@ -94,22 +96,32 @@ static void notifications(struct fz_task *t, const struct message *m)
         fz_fail("task %d: notification bits %#x that no sender sent", me, data & ~allowed);
 }
 
+/* Are m's words after IPC_REG_WORDS all zero (ipc.c, fits_in_regs)? */
+static bool fits_in_regs(const struct message *m)
+{
+    for (int i = IPC_REG_WORDS; i < MESSAGE_DATA_SIZE / 4; i++)
+        if (m->words[i])
+            return false;
+    return true;
+}
+
 static void message(struct fz_task *t, const struct fz_pending *p, const struct message *m)
 {
     int me = id_of(t);
-    if (m->src == 0 && m->type == NOTIFICATIONS_MSG && p->peer == IPC_ANY) {
+    if (m->src == 0 && m->type == NOTIFICATIONS_MSG && p->src == IPC_ANY) {
         notifications(t, m);
         return;
     }
     if (m->src <= 0 || m->src >= TASK_MAX || m->src == me || !fz.task[m->src].used)
         fz_fail("task %d received a message from %d, not a task that can send",
                 me, m->src);
-    if (p->peer != IPC_ANY && m->src != p->peer)
+    if (p->src != IPC_ANY && m->src != p->src)
         fz_fail("task %d asked for a message from %d and got one from %d",
-                me, p->peer, m->src);
+                me, p->src, m->src);
     t->last_src = m->src;
     uint32_t tag;
-    if (!fz_message_tag(m, &tag)) {
+    bool fits;
+    if (!fz_message_tag(m, &tag, &fits)) {
         /* Sent from read-only memory: no tag, but someone must have sent it. */
         if (fz.untagged_recv[me] >= fz.untagged_sent[me])
             fz_fail("task %d received a message nobody sent (type %d from %d)",
@@ -122,18 +134,57 @@ static void message(struct fz_task *t, const struct fz_pending *p, const struct 
     if (fz.tag[tag].from != m->src || m->words[1] != (uint32_t)m->src)
         fz_fail("message %u: sent by %d, received as from %d (words[1] %u)",
                 tag, fz.tag[tag].from, m->src, m->words[1]);
+    if (fz.tag[tag].fits != fits)
+        fz_fail("message %u from %d: sent %s, received %s", tag, m->src,
+                fz.tag[tag].fits ? "short" : "long", fits ? "short" : "long");
 }
 
-static void ipc_result(struct fz_task *t, const struct fz_pending *p, long ret)
+/* The message an IPC op received: at its buffer (SYS_IPC, or a register
+ * form one that did not fit, which the kernel says by leaving buf in slot
+ * 2), or in the result slots, its buffer untouched. */
+static struct message received_message(const struct fz_task *t, const struct fz_pending *p,
+                                       const uint32_t out[6])
+{
+    int me = id_of(t);
+    const uint8_t *at = fz_user(p->buf);
+    struct message m;
+    if (!p->regs || out[1] != 0) {
+        if (p->regs && out[1] != p->buf)
+            fz_fail("task %d: ipc_regs received into %#x, its buffer is %#x", me,
+                    out[1], p->buf);
+        memcpy(&m, at, sizeof(m));
+        if (p->regs && (m.src != (task_t)out[0] || fits_in_regs(&m)))
+            fz_fail("task %d: ipc_regs put a message from %d%s at its buffer (src %d)",
+                    me, (int)out[0], fits_in_regs(&m) ? " that fits in registers" : "",
+                    m.src);
+        return m;
+    }
+    m = (struct message){ .src = (task_t)out[0], .type = (int)out[2],
+                          .words = { out[3], out[4], out[5] } };
+    for (unsigned i = 0; p->cls == FZ_RW && i < sizeof(m); i++)
+        if (at[i] != FZ_POISON)
+            fz_fail("task %d: ipc_regs received in registers, yet wrote its buffer "
+                    "%#x (byte %u)", me, p->buf, i);
+    return m;
+}
+
+static void ipc_result(struct fz_task *t, const struct fz_pending *p, long ret,
+                       const uint32_t out[6])
 {
     if (ret > 0)
         fz_fail("task %d: ipc returned %ld", id_of(t), ret);
     if (p->tag)
         sent(p->tag, ret);
-    if (ret == OK && (p->flags & IPC_RECV))
-        message(t, p, (const struct message *)fz_user(p->buf));
-    else if (ret == OK && !(p->flags & IPC_SEND))
+    if (ret == OK && (p->flags & IPC_RECV)) {
+        struct message m = received_message(t, p, out);
+        fz_log("task %d: received from %d type %d words %#x %#x %#x %#x %#x %#x%s",
+               id_of(t), m.src, m.type, m.words[0], m.words[1], m.words[2],
+               m.words[3], m.words[4], m.words[5],
+               !p->regs ? "" : out[1] ? " (at buf)" : " (in registers)");
+        message(t, p, &m);
+    } else if (ret == OK && !(p->flags & IPC_SEND)) {
         fz_fail("task %d: ipc with neither send nor receive succeeded", id_of(t));
+    }
 }
 
 /* A notification sent must be pending at its receiver, unless the receiver
@@ -293,7 +344,7 @@ void fz_result(struct fz_task *t, long ret, const uint32_t out[6])
         fz_fail("task %d: %s (sys %u: %#x %#x %#x %#x) must fail, returned %ld", me,
                 fz_what_name(p->what), p->sysno, p->a[0], p->a[1], p->a[2], p->a[3], ret);
     switch (p->what) {
-    case FZW_IPC:        ipc_result(t, p, ret); break;
+    case FZW_IPC:        ipc_result(t, p, ret, out); break;
     case FZW_NOTIFY:     notify_result(t, p, ret); break;
     case FZW_NOTIFY_RCV: notify_rcv_result(t, p, ret); break;
     case FZW_OPEN:       open_result(t, p, ret); break;
