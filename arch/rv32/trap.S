@@ -32,6 +32,13 @@
     sw    x\n, ((\n - 1) * 4)(sp)
     .endr
 .endm
+/* The user's sp (in sscratch since trap_entry's swap) into the frame, and
+ * sscratch = 0: from here on a trap is one from the kernel. */
+.macro SAVE_USER_SP
+    csrr  t0, sscratch
+    sw    t0, FRAME_SP(sp)
+    csrw  sscratch, zero
+.endm
 .macro LOAD_REGS
     lw    x1, 0(sp)
     .irp n, 3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
@@ -62,9 +69,7 @@ trap_entry:
      * (t0 is in it already). */
 full_save:
     SAVE_REGS_BUT_T0
-    csrr  t0, sscratch
-    sw    t0, FRAME_SP(sp)
-    csrw  sscratch, zero        /* in the kernel now */
+    SAVE_USER_SP
     csrr  t1, sstatus
     sw    t1, FRAME_SSTATUS(sp)
     li    fp, 0                 /* end of the kernel's frame chain */
@@ -96,9 +101,7 @@ ipc_entry:
     .irp n, 3,4,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27
     sw    x\n, ((\n - 1) * 4)(sp)
     .endr
-    csrr  t0, sscratch
-    sw    t0, FRAME_SP(sp)
-    csrw  sscratch, zero        /* in the kernel now */
+    SAVE_USER_SP
     csrr  t0, sepc
     addi  t0, t0, 4             /* an ecall returns past itself */
     sw    t0, FRAME_SEPC(sp)
@@ -160,9 +163,7 @@ light:
     .irp n, 6,7,10,11,12,13,14,15,16,17,28,29,30,31
     sw    x\n, ((\n - 1) * 4)(sp)
     .endr
-    csrr  t0, sscratch
-    sw    t0, FRAME_SP(sp)
-    csrw  sscratch, zero        /* in the kernel now */
+    SAVE_USER_SP
     csrr  t0, sepc
     addi  t0, t0, 4             /* return past the ecall */
     csrw  sepc, t0
