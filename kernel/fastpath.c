@@ -181,7 +181,8 @@ struct arch_frame *fastpath_ipc_trap(struct arch_frame *f)
     arch_task_resume_syscall(&me->arch);
     struct arch_frame *nf = arch_task_enter(&next->arch);
     arch_frame_set(nf, 0, OK);                  /* next's result */
-    sched_handoff_direct(me, why, next);        /* last: it may call out */
+    sched_handoff_direct(me, why, next);        /* await_reply, wait_receive:
+                                                   sched_block, and next runs */
     return nf;
 }
 
