@@ -40,8 +40,8 @@ error_t ipc_regs(task_t peer, struct message *m, unsigned flags)
         return err;             /* nothing received, or it is at m already */
     m->src = (task_t)r[0];
     m->type = (int)r[2];
-    int zeroed = (flags & IPC_SEND) ? IPC_REG_WORDS : MESSAGE_DATA_SIZE / 4;
-    for (int i = 0; i < zeroed; i++)
+    int written = (flags & IPC_SEND) ? IPC_REG_WORDS : MESSAGE_DATA_SIZE / 4;
+    for (int i = 0; i < written; i++)
         m->words[i] = i < IPC_REG_WORDS ? r[3 + i] : 0;
     return OK;
 }
