@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <baton/syscall.h>
 #include "tss.h"
+#include "x86.h"
 
 #define ARCH_NAME "i386"
 /* Channel data carried in syscall registers: 4 of the 6 argument words. */
@@ -119,7 +120,7 @@ static inline struct arch_frame *arch_task_enter(struct arch_task *at)
 #define ARCH_VM_ACTIVATE_INLINE 1
 static inline void arch_vm_activate(struct arch_vm *vm)
 {
-    __asm__ volatile("mov %0, %%cr3" : : "r"(vm->pd) : "memory");
+    lcr3(vm->pd);
     tss_set_iomap(vm->iomap);
 }
 

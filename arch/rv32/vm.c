@@ -59,7 +59,7 @@ static void asid_probe(const char *cmdline)
 {
     w_satp(MAKE_SATP(kernel_root) | SATP_ASID_MASK);
     asid_max = (r_satp() & SATP_ASID_MASK) >> SATP_ASID_SHIFT;
-    w_satp(MAKE_SATP(kernel_root));
+    w_satp(vm_kernel_satp);
     sfence_vma_all();
     if (bootarg_is(bootarg(cmdline, "tlb"), "flush"))
         asid_max = 0;
