@@ -37,19 +37,34 @@ bool fz_receiving(int id, bool chan, int port)
 
 /* ---- Deaths ------------------------------------------------------------------ */
 
+/* Could killed task t have taken g (a message to it, or data on the port
+ * it was receiving from) without reporting it? */
+static bool taken_by(const struct fz_task *t, int id, const struct fz_tag *g)
+{
+    return g->chan ? t->inflight && t->op.what == FZW_CHAN_RECV && t->op.port == g->to
+                   : g->to == id;
+}
+
 /* What a killed task had received and not yet reported is gone with it:
- * messages to it, and data on a port it was receiving from. */
+ * messages to it, and data on a port it was receiving from. So may be
+ * what is still on its way to it from a sender that has not reported
+ * yet (a reply-and-receive reports only once its receive ends; a sender
+ * preempted on its way out): such a send is orphaned, and its sent() adds
+ * nothing to the ledger. */
 static void drop_killed(int id)
 {
     const struct fz_task *t = &fz.task[id];
     for (uint32_t i = 0; i < fz.noutstanding;) {
-        const struct fz_tag *g = &fz.tag[fz.outstanding[i]];
-        bool gone = g->chan ? t->inflight && t->op.what == FZW_CHAN_RECV && t->op.port == g->to
-                            : g->to == id;
-        if (gone)
+        if (taken_by(t, id, &fz.tag[fz.outstanding[i]]))
             fz.outstanding[i] = fz.outstanding[--fz.noutstanding];
         else
             i++;
+    }
+    for (int k = 1; k <= fz.ntasks; k++) {
+        const struct fz_task *s = &fz.task[k];
+        struct fz_tag *g = s->inflight && s->op.tag ? &fz.tag[s->op.tag] : NULL;
+        if (g && !g->received && taken_by(t, id, g))
+            g->orphaned = 1;
     }
 }
 
@@ -334,10 +349,16 @@ static void check_outstanding(void)
 {
     for (uint32_t i = 0; i < fz.noutstanding; i++) {
         const struct fz_tag *g = &fz.tag[fz.outstanding[i]];
-        if (!fz_receiving(g->to, g->chan, g->to))
-            fz_fail("%s %u from %d to %s %d lost: sent, never received, and no "
-                    "receiver is on its way", g->chan ? "channel data" : "message",
-                    fz.outstanding[i], g->from, g->chan ? "port" : "task", g->to);
+        if (fz_receiving(g->to, g->chan, g->to))
+            continue;
+        const struct fz_task *r = g->chan ? NULL : &fz.task[g->to];
+        fz_fail("%s %u from %d to %s %d lost: sent, never received, and no "
+                "receiver is on its way (%s%s%s)", g->chan ? "channel data" : "message",
+                fz.outstanding[i], g->from, g->chan ? "port" : "task", g->to,
+                !r ? "a port" : r->dead ? (r->killed ? "it was killed" : "it died")
+                              : "it lives",
+                r && r->inflight ? ", in " : "",
+                r && r->inflight ? fz_what_name(r->op.what) : "");
     }
 }
 

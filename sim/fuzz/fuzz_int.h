@@ -99,6 +99,8 @@ struct fz_tag {
     uint8_t status, from, chan, call, received, receiver;
     uint8_t replyrecv;            /* sent by a reply-and-receive */
     uint8_t fits;                 /* messages: words after IPC_REG_WORDS zero */
+    uint8_t orphaned;             /* its receiver was killed before the sender
+                                     reported: it may have gone with it */
     int16_t to;                   /* messages: the task; channels: the port */
     int err;                      /* FZT_FAILED: the error */
     uint32_t size;                /* channels: bytes */

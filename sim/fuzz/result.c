@@ -31,13 +31,14 @@ static void outstanding_remove(uint32_t tag)
 /* The sender learns how its send went. A failed send must have moved
  * nothing, except a call whose server died after taking the request. A
  * reply-and-receive that would block after its reply went (IPC_NOBLOCK)
- * did send. */
+ * did send. A send orphaned by its receiver's death (check.c) is owed
+ * to nobody. */
 static void sent(uint32_t tag, long ret)
 {
     struct fz_tag *g = &fz.tag[tag];
     if (ret == OK || (g->replyrecv && ret == ERR_WOULD_BLOCK)) {
         g->status = FZT_OK;
-        if (!g->received)
+        if (!g->received && !g->orphaned)
             outstanding_add(tag);
         return;
     }
@@ -105,6 +106,19 @@ static bool fits_in_regs(const struct message *m)
     return true;
 }
 
+/* The tag m names, if m looks like a message sent to me by another task
+ * and not yet received (its type and the sender's id in words[1] agree),
+ * else 0. (A failed call to itself leaves its own request at its buffer.) */
+static uint32_t tag_owed_to(int me, const struct message *m)
+{
+    uint32_t t = m->words[0];
+    if (t < 1 || t > fz.ntags || m->type != MSG_USER + 1 + (int)(t % 5))
+        return 0;
+    const struct fz_tag *g = &fz.tag[t];
+    return !g->chan && g->to == me && g->from != me && !g->received &&
+           m->words[1] == g->from ? t : 0;
+}
+
 static void message(struct fz_task *t, const struct fz_pending *p, const struct message *m)
 {
     int me = id_of(t);
@@ -122,6 +136,10 @@ static void message(struct fz_task *t, const struct fz_pending *p, const struct 
     uint32_t tag;
     bool fits;
     if (!fz_message_tag(m, &tag, &fits)) {
+        if ((tag = tag_owed_to(me, m)))
+            fz_fail("task %d received message %u from %d changed on its way: words %#x %#x "
+                    "%#x %#x", me, tag, m->src, m->words[2], m->words[3], m->words[4],
+                    m->words[5]);
         /* Sent from read-only memory: no tag, but someone must have sent it. */
         if (fz.untagged_recv[me] >= fz.untagged_sent[me])
             fz_fail("task %d received a message nobody sent (type %d from %d)",
@@ -184,6 +202,15 @@ static void ipc_result(struct fz_task *t, const struct fz_pending *p, long ret,
         message(t, p, &m);
     } else if (ret == OK && !(p->flags & IPC_SEND)) {
         fz_fail("task %d: ipc with neither send nor receive succeeded", id_of(t));
+    } else if (ret != OK && (p->flags & IPC_RECV) && !p->regs && p->cls == FZ_RW) {
+        /* A receive that failed took nothing: a message it was owed at its
+         * buffer would be lost. */
+        struct message m;
+        memcpy(&m, fz_user(p->buf), sizeof(m));
+        uint32_t tag = tag_owed_to(id_of(t), &m);
+        if (tag)
+            fz_fail("task %d: its receive failed (%s), yet message %u from %d is at "
+                    "its buffer", id_of(t), fz_err(ret), tag, m.words[1]);
     }
 }
 

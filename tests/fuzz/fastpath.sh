@@ -26,6 +26,15 @@ passed=0
 failed=0
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL fuzz-fastpath: $*"; }
+# A fresh input that failed is printed (the first two), base64, as it is
+# random and lost with build/: `base64 -d >FILE` gives it back to replay.
+shown=0
+show_input() {
+    case $1 in "$out"/fresh/*) ;; *) return ;; esac
+    [ $shown -ge 2 ] && return
+    shown=$((shown + 1))
+    echo "  $1, base64:"; base64 "$1" | sed 's/^/    /'
+}
 
 fast=build/bin/baton-fuzz
 if [ "${BATON_FASTPATH_PLANT:-0}" = 1 ]; then
@@ -98,12 +107,15 @@ awk -v out="$out" '
 while read -r verdict input i; do
     case $verdict in
     same) pass ;;
-    missing) fail "$input: replayed by one build only: $out/on.log.raw, $out/off.log.raw" ;;
+    missing) fail "$input: replayed by one build only: $out/on.log.raw, $out/off.log.raw"
+       show_input "$input" ;;
     broken) fail "$input: both builds stopped alike: $out/on/$i"
-       grep -a -m 1 -e INVARIANT -e 'ERROR: ' -e 'runtime error:' "$out/on/$i" ;;
+       grep -a -m 1 -e INVARIANT -e 'ERROR: ' -e 'runtime error:' "$out/on/$i"
+       show_input "$input" ;;
     *) fail "$input: the runs differ: diff $out/off/$i $out/on/$i"
        grep -a -m 1 INVARIANT "$out/on/$i" "$out/off/$i" ||
-           diff "$out/off/$i" "$out/on/$i" | head -4 ;;
+           diff "$out/off/$i" "$out/on/$i" | head -4
+       show_input "$input" ;;
     esac
 done <"$out/verdicts"
 n=$(wc -l <"$out/verdicts")
