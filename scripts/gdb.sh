@@ -85,7 +85,7 @@ stop_qemu() {
         qpid=$(cat "$pidfile")
         kill "$qpid" 2>/dev/null
     fi
-    kill -- "-$wrapper" 2>/dev/null
+    kill -TERM "-$wrapper" 2>/dev/null   # dash's kill takes no "--"
     wait "$wrapper" 2>/dev/null
     # Return only once QEMU is gone (up to 10 s): whoever ran us may look.
     n=0

@@ -215,13 +215,14 @@ make_gdb() {    # make_gdb NAME HOW: HOW is quit or killed
         [ -n "$port" ] && pkill -f "tcp:127.0.0.1:$port"
     fi
     if [ "$2" != quit ]; then
-        kill -TERM -- "-$job" 2>/dev/null     # the rest of the job (its input's sleep)
+        # The rest of the job (its input's sleep). dash's kill takes no "--".
+        kill -TERM "-$job" 2>/dev/null
         wait "$job" 2>/dev/null
     fi
 }
 # They check scripts/gdb.sh and make, the same on every machine: the boot
 # matrix (tests/boot/matrix.sh, which sets BATON_QEMU_OPTS) leaves them to
-# make test's own run, as they take about a minute and a half.
+# make test's own run.
 if [ -z "${BATON_QEMU_OPTS:-}" ]; then
     make_gdb make-gdb-quit quit
     check make-gdb-quit "tasks ran at GDB's prompt" '^ +2 +chan_server '
