@@ -219,8 +219,6 @@ deps-build:
 clean:
 	rm -rf build
 
--include $(shell find build -name '*.d' 2>/dev/null)
-
 # ---- host unit tests (Criterion) --------------------------------------------
 UNIT_SRC := $(wildcard tests/unit/*.c) lib/fmt.c lib/error.c
 # lib/string.c under baton_* names, so it does not replace the host's own.
@@ -250,3 +248,8 @@ include sim/sim.mk     # the host simulator: make sim, make sim-tests (docs/sim.
 # ---- tracing: the host decoder, its tests, fuzzer and benchmark ----------------
 include tracer/tracer.mk
 include sim/fuzz/fuzz.mk # the kernel fuzzer: make fuzz (docs/sim.md)
+
+# The dependency files of this build only (last: SIM_B is set above):
+# build/ also holds whole trees of its own (labs, alt, fastpath), thousands
+# of files that would cost every make two seconds to read.
+-include $(shell find $(B) $(SIM_B) -name '*.d' 2>/dev/null)
