@@ -60,7 +60,9 @@ total=$(( $(ls tests/fuzz/sim-corpus | wc -l) + fresh / 3 * 3 ))
 # fuzzer (it aborts), so it goes on with the inputs after that one. Then
 # what may differ between the two builds (above) is left out: libFuzzer's
 # banner and timings, the kernel stack's depth, the fast path's count
-# (kept apart in LOG.taken).
+# (kept apart in LOG.taken); and of the console, what the tasks wrote:
+# any of their memory, pointers into host code among it, which move with
+# the kernel's size. The kernel's own lines ("[baton] ...") stay.
 replay() {
     bin=$1 log=$2
     : >"$log.raw"
@@ -72,8 +74,13 @@ replay() {
         while [ $# -gt 0 ] && [ "$1" != "$last" ]; do shift; done
         [ $# -gt 0 ] && shift
     done
-    awk -v taken="$log.taken" '/^Running: / { on = 1 }
+    LC_ALL=C awk -v taken="$log.taken" '/^Running: / { on = 1 }
             /IPC fast path taken/ { n += $6; next }
+            /^---- console/ { con = 1; print; next }
+            /^---- end of console/ { con = 0 }
+            con { if (match($0, /\[baton\].*/)) print substr($0, RSTART)
+                  else if (/^Baton /) print
+                  next }
             on && !/^Executed / && !/deepest kernel stack use/ { print }
             END { print n + 0 > taken }' "$log.raw" |
         sed -E -f tests/fastpath/sim-pc.sed >"$log"
