@@ -41,7 +41,7 @@ fuzz-trace: $(BIN)/tracer-fuzz
 	    build/fuzz/trace tests/fuzz/trace-corpus
 # What make test runs: the saved corpus once, then 20 s of fuzzing.
 fuzz-trace-smoke: $(BIN)/tracer-fuzz
-	sh tests/fuzz/run.sh $(BIN)/tracer-fuzz 20
+	sh tests/fuzz/run.sh $(BIN)/tracer-fuzz 7000
 
 $(BIN)/tracer-bench: tests/tracer/bench.c $(TR_LIB) $(TR_KERNEL) $(TR_HDRS) $(TR_KHDRS)
 	@mkdir -p $(dir $@)
