@@ -39,7 +39,8 @@ fuzz-trace: $(BIN)/tracer-fuzz
 	@mkdir -p build/fuzz/trace
 	$(BIN)/tracer-fuzz -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    build/fuzz/trace tests/fuzz/trace-corpus
-# What make test runs: the saved corpus once, then 20 s of fuzzing.
+# What make test runs: the saved corpus once, then 7000 new inputs from a
+# fixed seed (tests/fuzz/run.sh).
 fuzz-trace-smoke: $(BIN)/tracer-fuzz
 	sh tests/fuzz/run.sh $(BIN)/tracer-fuzz 7000
 
