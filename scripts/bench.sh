@@ -11,7 +11,8 @@
 # tracepoints_disabled_per_roundtrip should be at most
 # tracepoints_per_roundtrip (one nop each):
 # tracepoints_disabled_within_sites says whether it is (yes or no; a
-# measurement, not a test). With tracing on, the idle task never runs
+# measurement, not a test); the same with "fast_roundtrip" and "_fast"
+# for the fast path's round trip (ipc_call_replyrecv). With tracing on, the idle task never runs
 # during the round-trip loop, so the ring overflows: that figure includes
 # the overflow accounting (LOST records), as a busy system would see it.
 # ARCH "host" is the host programs' figures (the trace decoder, the viewer).
@@ -33,6 +34,29 @@ boot() {
 
 # fig FILE NAME: the value of one figure.
 fig() { awk -v n="$2" '$3 == n { print $4 }' "$1"; }
+
+# tracepoint_cost ROUNDTRIP WHICH SUFFIX: what the disabled tracepoints of
+# the round trip ROUNDTRIP cost (compiled in and off, minus compiled out:
+# tracepoints_disabled_per_WHICH), the bound (one instruction for each
+# tracepoint it passes, as a kernel built with TRACE_COUNT=1 counts them,
+# b_ipc_client.c: tracepoints_per_WHICH), and whether the cost is within
+# it (tracepoints_disabled_within_sitesSUFFIX: yes or no, with the two
+# figures; a measurement, not a test: make test does not look at it).
+tracepoint_cost() {
+    rt=$(fig "$b/bench.out" "$1")
+    rt_none=$(fig "$b/bench-notrace.out" "$1")
+    sites=$(fig "$b/bench-count.out" "tracepoints_per_$2")
+    if [ -z "$rt" ] || [ -z "$rt_none" ] || [ -z "$sites" ]; then
+        echo "bench: no $1 or tracepoints_per_$2 figure from $arch (see $b/*.raw)" >&2
+        status=1
+        return
+    fi
+    echo "bench $arch tracepoints_disabled_per_$2 $((rt - rt_none)) instructions"
+    echo "bench $arch tracepoints_per_$2 $sites sites"
+    ok=no
+    [ $((rt - rt_none)) -le "$sites" ] && ok=yes
+    echo "bench $arch tracepoints_disabled_within_sites$3 $ok $((rt - rt_none))/$sites"
+}
 
 for arch in ${*:-rv32 i386 host}; do
     if [ "$arch" = host ]; then
@@ -61,28 +85,10 @@ for arch in ${*:-rv32 i386 host}; do
     on=$(fig "$b/bench.out" trace_record_on)
     [ -n "$off" ] && [ -n "$on" ] &&
         echo "bench $arch tracepoint_enabled $((on - off)) instructions"
-    # Disabled ones, all those on a round trip: compiled in and off, minus
-    # compiled out. Then the round trip with every category on.
-    rt=$(fig "$b/bench.out" ipc_call_reply)
+    # Disabled ones, all those on a round trip, on both round trips.
+    tracepoint_cost ipc_call_reply roundtrip ""
+    tracepoint_cost ipc_call_replyrecv fast_roundtrip _fast
     rt_none=$(fig "$b/bench-notrace.out" ipc_call_reply)
-    [ -n "$rt" ] && [ -n "$rt_none" ] &&
-        echo "bench $arch tracepoints_disabled_per_roundtrip $((rt - rt_none)) instructions"
-    # The bound: one instruction for each tracepoint the round trip passes,
-    # as a kernel built with TRACE_COUNT=1 counts them (b_ipc_client.c).
-    sites=$(fig "$b/bench-count.out" tracepoints_per_roundtrip)
-    if [ -n "$sites" ]; then
-        echo "bench $arch tracepoints_per_roundtrip $sites sites"
-        # Within the bound? A measurement, not a test: yes or no, with the
-        # two figures (make test does not look at it).
-        if [ -n "$rt" ] && [ -n "$rt_none" ]; then
-            ok=no
-            [ $((rt - rt_none)) -le "$sites" ] && ok=yes
-            echo "bench $arch tracepoints_disabled_within_sites $ok $((rt - rt_none))/$sites"
-        fi
-    else
-        echo "bench: no tracepoint count from $arch (see $b/bench-count.out.raw)" >&2
-        status=1
-    fi
     echo "bench $arch ipc_call_reply_notrace $rt_none instructions"
     echo "bench $arch ipc_call_replyrecv_notrace $(fig "$b/bench-notrace.out" ipc_call_replyrecv) instructions"
     # The fast path's round trip (ipc_call_replyrecv, above) built without it.

@@ -36,6 +36,19 @@ static uint64_t best_calls(struct message *m)
     return best;
 }
 
+/* In a kernel that counts them (KINFO->trace_sites, make TRACE_COUNT=1):
+ * the tracepoints one call to SERVER passes, as figure `name`. */
+static void count_sites(const char *name, struct message *m)
+{
+    if (!KINFO->trace_sites)
+        return;
+    uint32_t before = KINFO->trace_sites;
+    for (int i = 0; i < N; i++)
+        ipc_call(SERVER, m);
+    printf("bench %s %s %u sites\n", BENCH_ARCH, name,
+           (unsigned)(KINFO->trace_sites - before) / N);
+}
+
 int main(void)
 {
     struct message m = { .type = MSG_USER };
@@ -43,16 +56,11 @@ int main(void)
     /* A kernel built with make TRACE_COUNT=1 counts the tracepoints it
      * passes (<baton/kinfo.h>): how many one round trip passes is what
      * bench.sh holds tracepoints_disabled_per_roundtrip to. */
-    if (KINFO->trace_sites) {
-        uint32_t before = KINFO->trace_sites;
-        for (int i = 0; i < N; i++)
-            ipc_call(SERVER, &m);
-        printf("bench %s tracepoints_per_roundtrip %u sites\n", BENCH_ARCH,
-               (unsigned)(KINFO->trace_sites - before) / N);
-    }
+    count_sites("tracepoints_per_roundtrip", &m);
     /* The server answers with ipc_replyrecv: the fast path's round trip
      * (kernel/fastpath.c), or the slow path's in a FASTPATH=0 build. */
     report(FASTPATH_NAME, best_calls(&m));
+    count_sites("tracepoints_per_fast_roundtrip", &m);
     m.type = BENCH_DONE;
     ASSERT_OK(ipc_call(SERVER, &m));
 
