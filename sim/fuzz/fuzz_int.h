@@ -162,6 +162,9 @@ uint32_t fz_stack_slot(const struct fz_task *t, unsigned k, bool alias);
 uint32_t fz_data_buf(const struct fz_task *t);
 uint32_t fz_other_program(const struct fz_task *t);
 struct fz_task *fz_me(void);
+/* Task k, spawned at run time running a driver program, is a driver of the
+ * run from now on (a no-op if it is one already). */
+void fz_adopt(const struct task *k);
 /* main.c: where program p's memory is, for the task t that runs it. */
 void fz_layout(struct fz_task *t, const struct sim_program *p);
 enum fz_class fz_classify(const struct fz_task *t, uint32_t va, uint32_t len,

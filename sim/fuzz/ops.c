@@ -33,8 +33,10 @@ uint32_t fz_pick(const uint32_t *table, size_t n)
 }
 
 /* A task spawned at run time runs a driver program: it becomes a driver
- * of the run, with the grants the kernel gave it. Its id is its slot (the
- * fuzzer never reads a death, so no slot is reused while spawns happen). */
+ * of the run, with the grants the kernel gave it, when its spawn returns
+ * (fz_adopt) or, if it runs first, at its first call (fz_me). Its id is its
+ * slot (the fuzzer never reads a death, so no slot is reused while spawns
+ * happen). */
 static void adopt(struct fz_task *t, const struct task *k)
 {
     for (int n = 1; n <= FZ_PROGRAMS; n++) {
@@ -55,14 +57,20 @@ static void adopt(struct fz_task *t, const struct task *k)
     }
 }
 
+void fz_adopt(const struct task *k)
+{
+    struct fz_task *t = &fz.task[k->id];
+    if (!t->used && k->grants == &k->spawned)
+        adopt(t, k);
+}
+
 struct fz_task *fz_me(void)
 {
     int id = task_current->id;
     if (id <= 0 || id >= TASK_MAX)
         fz_fail("a task that is not a driver called the harness");
     struct fz_task *t = &fz.task[id];
-    if (!t->used && task_current->grants == &task_current->spawned)
-        adopt(t, task_current);
+    fz_adopt(task_current);
     if (!t->used)
         fz_fail("a task that is not a driver called the harness");
     return t;

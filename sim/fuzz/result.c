@@ -354,6 +354,9 @@ static void spawn_result(struct fz_task *t, long ret)
     if (ret > 0 && (TASK_GEN(ret) != 0 || ret >= TASK_MAX || task_table[ret].id != ret ||
                     task_table[ret].state == TASK_UNUSED))
         fz_fail("task %d: task_spawn returned %ld, no task born in a fresh slot", me, ret);
+    /* A driver from now on, though it may not run before it is killed. */
+    if (ret > 0)
+        fz_adopt(&task_table[ret]);
     if (ret == ERR_TABLE_FULL && task_count() + task_dead_count() != TASK_MAX - 1)
         fz_fail("task %d: ERR_TABLE_FULL with %d tasks and %d dead", me, task_count(),
                 task_dead_count());
