@@ -15,8 +15,9 @@
 #              kernel and library structures by hand, the fuzzer's
 #              invariants, the golden traces (exact event order), the GDB
 #              test (kernel symbols).
-#   tools      the host programs: the trace decoder's fuzzing, the viewer's
-#              model, Lua API and screen, the window view (SDL2, headless),
+#   tools      the host programs: the trace decoder's fuzzing, a second
+#              decoder written from docs/trace-format.md alone against it
+#              (tests/specdec), the viewer's model, Lua API and screen, the window view (SDL2, headless),
 #              the lab grader (reference, skeletons, planted bugs),
 #              make's own targets (tests/tools), and the commands and GDB
 #              samples of docs/ (tests/docs).
@@ -102,6 +103,7 @@ lane_a() {
     run fuzz-fastpath make -s fuzz-fastpath-test
     run tracer make -s tracer-tests
     run fuzz-trace make -s fuzz-trace-smoke
+    run specdec sh tests/specdec/run.sh
     run viewer-tests make -s viewer-tests
     run viewer sh tests/viewer/run.sh
     run window-tests make -s window-tests
@@ -142,7 +144,7 @@ for s in unit kernel-unit fuzz-sim fuzz-fastpath tracer fastpath-sim gdb-rv32 gd
     report "$s"
 done
 layer tools
-for s in fuzz-trace viewer-tests viewer window-tests labs tools docs; do
+for s in fuzz-trace specdec viewer-tests viewer window-tests labs tools docs; do
     report "$s"
 done
 

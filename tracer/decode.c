@@ -207,13 +207,18 @@ static bool parse_event(struct tr_decoder *d, struct cursor *c, struct frame_sta
     e.type = (uint8_t)ev;
     /* Who made or ended a task is the running task (docs/trace-format.md):
      * a TASK_CREATE's creator becomes its subject, and the killer of a
-     * task ended by another its TASK_EXIT's peer. */
-    if (ev == TRACE_EV_TASK_CREATE)
+     * task ended by another its TASK_EXIT's peer. Not after a LOST record
+     * until the next SWITCH: a switch may be among the events lost, and
+     * the frame's current task is then only the last one the kernel sent
+     * (the subjects stay right: the kernel sent a SUBJ prefix for them). */
+    if (ev == TRACE_EV_TASK_CREATE && !d->cur_unknown)
         e.subj = fs->cur;
-    if (ev == TRACE_EV_TASK_EXIT && fs->cur != e.subj)
+    if (ev == TRACE_EV_TASK_EXIT && fs->cur != e.subj && !d->cur_unknown)
         e.peer = fs->cur;
     if (ev == TRACE_EV_SWITCH)
         fs->cur = e.peer;
+    if (ev == TRACE_EV_SWITCH || ev == TRACE_EV_LOST)
+        d->cur_unknown = ev == TRACE_EV_LOST;
     if (ev == TRACE_EV_MASK)               /* what is on now: the T key reads it */
         d->meta.mask = e.a;
     if (ev == TRACE_EV_TASK_CREATE) {       /* names of tasks born late */
@@ -398,7 +403,7 @@ static void meta_frame(struct tr_decoder *d, struct cursor *c, bool seq_ok)
 static void restart(struct tr_decoder *d, bool inferred)
 {
     snap_break(d);
-    d->have_seq = d->have_index = false;
+    d->have_seq = d->have_index = d->cur_unknown = false;
     d->epoch = d->last_ts;
     d->counts.restarts++;
     struct tr_event e = { .ts = d->last_ts, .type = TR_EV_RESTART, .subj = TR_NO_TASK,

@@ -98,6 +98,8 @@ struct tr_decoder {
     uint64_t last_ts;       /* of the last event: time never runs back */
     uint64_t epoch;         /* added to this run's times: where the run began */
     bool seen_boot;         /* a BOOT frame came: no restart is inferred */
+    bool cur_unknown;       /* a LOST record since the last SWITCH: the
+                               running task may be one a lost SWITCH made */
     /* A metadata set being collected until its last part. */
     uint8_t snap[16384];    /* 32 tasks, and 32 senders pending at each */
     size_t snap_len;

@@ -77,7 +77,11 @@ static void event_operands(struct tv_script *T, const struct tr_event *e, size_t
     case TRACE_EV_SYSCALL_ERR:
         set_int(L, "sysno", e->aux);
         set_str(L, "syscall", tr_syscall_name(e->aux, buf));
-        set_str(L, "error", err2str((int32_t)e->a));
+        /* The number always; the name only when this decoder knows it
+         * (docs/trace-format.md: an unknown number is never a name). */
+        set_int(L, "err", (int32_t)e->a);
+        if (strcmp(err2str((int32_t)e->a), "ERR_UNKNOWN") != 0)
+            set_str(L, "error", err2str((int32_t)e->a));
         break;
     case TRACE_EV_DEADLOCK: {
         struct tr_extra x = tv_session_extra(T->s, index);
@@ -99,6 +103,10 @@ static void event_operands(struct tv_script *T, const struct tr_event *e, size_t
         lua_setfield(L, -2, "cycle_ids");
         break;
     }
+    case TR_EV_RESTART:        /* docs/trace-format.md section 2 */
+        set_int(L, "run", (lua_Integer)e->a + 1);
+        set_bool(L, "inferred", e->aux);
+        break;
     default:
         break;
     }

@@ -47,7 +47,7 @@ function on_event(ev)
     elseif ty == "chan-open" or ty == "chan-close" or ty == "chan-block" then
         out(ty, s, ev.port, side(ev.dir))
     elseif ty == "deadlock" then out("deadlock", table.concat(ev.cycle_ids, " "))
-    elseif ty == "syscall-error" then out("error", s, ev.sysno, ev.error)
+    elseif ty == "syscall-error" then out("error", s, ev.sysno, ev.error or ev.err)
     elseif ty == "lost" then out("lost", ev.count)
     elseif ty == "mark" then out("mark", s, ev.value)
     elseif ty == "snapshot" then snapshot()

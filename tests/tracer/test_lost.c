@@ -116,3 +116,35 @@ Test(lost, malformed_frame)
     cr_expect_eq(c->counts.missing, 2);     /* index 3 expected 1 */
     cr_expect_eq(c->ev[1].ts, 6);           /* the second frame's base 5 + 1 */
 }
+
+/* A switch may be among the events a LOST record stands for: until the
+ * next SWITCH the running task is not known, so a task that ends then has
+ * no killer, and one created then no creator, rather than wrong ones. */
+Test(lost, no_killer_or_creator_guessed_after_a_loss)
+{
+    boot_with_tasks();
+    trace_switch(0, 1);
+    trace_drain();
+    hk_uart_clear();
+    for (int i = 0; i < 64; i++)            /* the ring full */
+        trace_wake(3);
+    trace_switch(1, 2);                     /* lost: task 2 runs, unseen */
+    trace_drain();
+    trace_task_exit(2, 0);                  /* task 2 ends itself */
+    trace_task_create(2, 3, 4, "late");     /* ...or task 2 made task 3 */
+    trace_switch(2, 3);
+    trace_task_exit(1, -1);                 /* task 3 kills task 1 */
+    trace_drain();
+    struct captured *c = decode_uart();
+    cr_expect_eq(c->counts.lost, 1);
+    size_t k = find_type(c, TRACE_EV_TASK_EXIT);
+    cr_expect_eq(c->ev[k].subj, 2);
+    cr_expect_eq(c->ev[k].peer, TR_NO_TASK, "no killer guessed (not task 1)");
+    cr_expect_eq(c->ev[k].a, 0);
+    size_t m = find_type(c, TRACE_EV_TASK_CREATE);
+    cr_expect_eq(c->ev[m].peer, 3);
+    cr_expect_eq(c->ev[m].subj, TR_NO_TASK, "no creator guessed (not task 1)");
+    cr_expect_eq(c->ev[c->n - 1].type, TRACE_EV_TASK_EXIT);
+    cr_expect_eq(c->ev[c->n - 1].subj, 1);
+    cr_expect_eq(c->ev[c->n - 1].peer, 3, "after a SWITCH, the killer is known again");
+}

@@ -72,7 +72,7 @@ baton.on("syscall-error", function(ev)
     local c = open[ev.subj_id]
     if c then
         open[ev.subj_id] = nil
-        baton.count("calls ended by " .. ev.error)
+        baton.count("calls ended by " .. (ev.error or ("error " .. ev.err)))
     end
 end)
 
