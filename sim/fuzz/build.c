@@ -85,6 +85,10 @@ static void build_ipc(struct fz_task *t, struct fz_pending *p, int dst, int src,
                        fz.tag[p->tag].fits);
     } else if ((flags & IPC_SEND) && dst > 0 && dst < TASK_MAX) {
         fz.untagged_sent[dst]++;  /* read-only data: no tag to check */
+        /* Or the ledger is full: then what the buffer holds (a message
+         * received there, tagged) must not pass for a tagged one. */
+        if (p->cls == FZ_RW)
+            ((struct message *)fz_user(p->buf))->type = MSG_USER;
     }
     uint32_t a[6] = { (uint32_t)dst, (uint32_t)src, p->buf, flags };
     memcpy(p->a, a, sizeof(a));
