@@ -16,7 +16,7 @@ for b in "$TRACE" "$SIM"; do
 done
 mkdir -p "$OUT" "$W" || exit 2
 rm -f "$W"/*.trace "$W"/*.out
-${CC:-cc} -std=c11 -O1 -Wall -Wextra -Werror -o "$DEC" tests/specdec/specdec.c || exit 2
+${HOSTCC:-clang} -std=c11 -O1 -Wall -Wextra -Werror -o "$DEC" tests/specdec/specdec.c || exit 2
 
 pass=0
 fail=0
