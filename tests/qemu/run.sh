@@ -36,8 +36,11 @@ fail() { failed=$((failed + 1)); echo "FAIL $arch/$name: $*"; }
 run_with_input() {
     fifo=$outdir/$name.fifo
     rm -f "$fifo" && mkfifo "$fifo" || return 2
+    # The output first, then the fifo: the open of the fifo below returns
+    # once QEMU's side has it, so by then the output is this run's, and
+    # type_input cannot find "ready for input" in a previous run's.
     BATON_TIMEOUT=${BATON_TIMEOUT:-60} sh scripts/qemu.sh "$arch" \
-        "$(image_of "$name")" <"$fifo" >"$out" 2>&1 &
+        "$(image_of "$name")" >"$out" 2>&1 <"$fifo" &
     qpid=$!
     exec 3>"$fifo"                 # held open: QEMU never sees end of input
     type_input "$1"

@@ -32,8 +32,9 @@ boot() {
     shift 2
     fifo=build/$arch/test/trace_ctl.fifo
     rm -f "$fifo" && mkfifo "$fifo" || return 2
+    # The output first, then the fifo (tests/qemu/run.sh says why).
     BATON_TIMEOUT=60 sh scripts/qemu.sh "$arch" "build/$arch/img/trace_ctl.elf" "$@" \
-        <"$fifo" >"$o" 2>&1 &
+        >"$o" 2>&1 <"$fifo" &
     qpid=$!
     exec 3>"$fifo"
     while kill -0 "$qpid" 2>/dev/null && ! grep -q 'ready for input' "$o" 2>/dev/null; do
@@ -55,7 +56,11 @@ fi
 
 # "hel", the command ESC _ B M4 ESC \ (mask: ipc only), "lo".
 boot "$out" 'hel\033_BM4\033\\lo\n' -append "trace=sched"
-if [ $? -eq 0 ]; then pass; else fail "QEMU exited with status $?"; fi
+st=$?
+if [ $st -eq 0 ]; then pass; else
+    fail "QEMU exited with status $st (124: timed out); the end of its output:"
+    tail -n 5 "$out"
+fi
 if build/bin/baton-trace --dump "$out" >"$dump" 2>&1; then pass; else fail "baton-trace failed"; fi
 check "the task's line, without the command" '^console: t_trace: got hello$' "$dump"
 check "its own check passed" '^console: PASS trace: the host command is not input' "$dump"

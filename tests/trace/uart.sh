@@ -37,8 +37,9 @@ run() {
     fi
     fifo=$dir/$1.trace.fifo
     rm -f "$fifo" && mkfifo "$fifo" || return 2
+    # The output first, then the fifo (tests/qemu/run.sh says why).
     BATON_TIMEOUT=90 sh scripts/qemu.sh "$arch" "build/$arch/img/$1.elf" \
-        ${3:+-append "$3"} <"$fifo" >"$out" 2>&1 &
+        ${3:+-append "$3"} >"$out" 2>&1 <"$fifo" &
     qpid=$!
     exec 3>"$fifo"
     type_input "$2"
@@ -95,7 +96,13 @@ else
 fi
 m=$(grep -cE ' irq-ctl +line [0-9]+ masked$' "$dump")
 a=$(grep -cE ' irq-ctl +line [0-9]+ acked$' "$dump")
-if [ "$m" -gt 1 ] && [ "$a" -ge $((m - 1)) ]; then pass; else fail "$m masked, $a acked in $dump"; fi
+# How many mask-acknowledge cycles a burst takes depends on how fast QEMU
+# feeds the UART from its pipe (one, if the driver drains the bytes as
+# they come): at least one, each but the last acknowledged, and the last
+# too unless the driver quit with the line masked.
+if [ "$m" -ge 1 ] && [ "$a" -ge 1 ] && [ "$a" -ge $((m - 1)) ]; then pass; else
+    fail "$m masked, $a acked in $dump"
+fi
 check "interrupts reach the driver as notifications" '^ *[0-9]+ kernel +notify +-> uart bits 0x2$' "$dump"
 
 # ---- 3. the demo after typing (issue 12, item 3): echo waits for the
