@@ -12,8 +12,9 @@
 # tracepoints_per_roundtrip (one nop each):
 # tracepoints_disabled_within_sites says whether it is (yes or no; a
 # measurement, not a test); the same with "fast_roundtrip" and "_fast"
-# for the fast path's round trip (ipc_call_replyrecv). With tracing on, the idle task never runs
-# during the round-trip loop, so the ring overflows: that figure includes
+# for the fast path's round trip (ipc_call_replyrecv). With tracing on,
+# the idle task never runs during the round-trip loop, so the ring
+# overflows: that figure includes
 # the overflow accounting (LOST records), as a busy system would see it.
 # ARCH "host" is the host programs' figures (the trace decoder, the viewer).
 # With "host" also come the simulator's wall-clock figures (bench-sim.sh).
@@ -51,11 +52,12 @@ tracepoint_cost() {
         status=1
         return
     fi
-    echo "bench $arch tracepoints_disabled_per_$2 $((rt - rt_none)) instructions"
+    cost=$((rt - rt_none))
+    echo "bench $arch tracepoints_disabled_per_$2 $cost instructions"
     echo "bench $arch tracepoints_per_$2 $sites sites"
     ok=no
-    [ $((rt - rt_none)) -le "$sites" ] && ok=yes
-    echo "bench $arch tracepoints_disabled_within_sites$3 $ok $((rt - rt_none))/$sites"
+    [ "$cost" -le "$sites" ] && ok=yes
+    echo "bench $arch tracepoints_disabled_within_sites$3 $ok $cost/$sites"
 }
 
 for arch in ${*:-rv32 i386 host}; do

@@ -17,7 +17,8 @@
 #              test (kernel symbols).
 #   tools      the host programs: the trace decoder's fuzzing, a second
 #              decoder written from docs/trace-format.md alone against it
-#              (tests/specdec), the viewer's model, Lua API and screen, the window view (SDL2, headless),
+#              (tests/specdec), the viewer's model, Lua API and screen,
+#              the window view (SDL2, headless),
 #              the lab grader (reference, skeletons, planted bugs),
 #              make's own targets (tests/tools), and the commands and GDB
 #              samples of docs/ (tests/docs).
